@@ -1,0 +1,112 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using Migration.Facade.Contracts;
+
+namespace EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// The whole reference migration as real processes on free loopback ports: the monolith, Catalog.Service
+/// and the facade (Production environment, tokens from configuration), each with its own SQLite file.
+/// </summary>
+public sealed class MigrationSystem : IAsyncLifetime
+{
+    private readonly string _dataDir = Directory.CreateTempSubdirectory("strangler-e2e-").FullName;
+    private readonly List<AppProcess> _apps = [];
+    private Task? _backfill;
+
+    public string OperatorToken { get; } = "op-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+    public string ViewerToken { get; } = "view-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+    public string LegacyUrl { get; } = $"http://127.0.0.1:{FreePort.Next()}";
+    public string CatalogUrl { get; } = $"http://127.0.0.1:{FreePort.Next()}";
+    public string PublicUrl { get; } = $"http://127.0.0.1:{FreePort.Next()}";
+    public string ControlPlaneUrl { get; } = $"http://127.0.0.1:{FreePort.Next()}";
+
+    public async Task InitializeAsync()
+    {
+        var legacy = Start("legacy", "legacy/Legacy.Store", "Legacy.Store", LegacyUrl,
+            $"--ConnectionStrings:Store=Data Source={Path.Combine(_dataDir, "legacy.db")}");
+        var catalog = Start("catalog", "extracted/Catalog.Service", "Catalog.Service", CatalogUrl,
+            $"--ConnectionStrings:Catalog=Data Source={Path.Combine(_dataDir, "catalog.db")}",
+            $"--Legacy:BaseUrl={LegacyUrl}");
+        var facade = Start("facade", "facade/Migration.Facade", "Migration.Facade", null,
+            $"--Facade:PublicUrl={PublicUrl}",
+            $"--Facade:ControlPlaneUrl={ControlPlaneUrl}",
+            $"--FlagStore:ConnectionString=Data Source={Path.Combine(_dataDir, "flags.db")}",
+            $"--Services:legacy:http:0={LegacyUrl}",
+            $"--Services:catalog:http:0={CatalogUrl}",
+            "--ControlPlane:Tokens:0:Name=e2e-operator",
+            "--ControlPlane:Tokens:0:Role=operator",
+            $"--ControlPlane:Tokens:0:Sha256={Sha256(OperatorToken)}",
+            "--ControlPlane:Tokens:1:Name=e2e-viewer",
+            "--ControlPlane:Tokens:1:Role=viewer",
+            $"--ControlPlane:Tokens:1:Sha256={Sha256(ViewerToken)}");
+
+        var timeout = TimeSpan.FromSeconds(90);
+        await Task.WhenAll(
+            legacy.WaitHealthyAsync(LegacyUrl + "/health", timeout),
+            catalog.WaitHealthyAsync(CatalogUrl + "/health", timeout),
+            facade.WaitHealthyAsync(ControlPlaneUrl + "/health", timeout));
+    }
+
+    /// <summary>A client of the public port, as an end user's browser would be (no redirects followed, no cookies kept).</summary>
+    public HttpClient PublicClient() =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(PublicUrl) };
+
+    public HttpClient ControlPlaneClient(string? token)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(ControlPlaneUrl) };
+        if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Copies the monolith's catalog into Catalog.Service once, through the CLI, as the walkthrough does.</summary>
+    public Task EnsureBackfilledAsync() => _backfill ??= BackfillAsync();
+
+    public async Task<SliceDto> FlipAsync(string slice, string state, string reason = "end-to-end test")
+    {
+        using var client = ControlPlaneClient(OperatorToken);
+        var current = await client.GetFromJsonAsync<SliceDto>($"/admin/slices/{slice}");
+        using var response = await client.PutAsJsonAsync($"/admin/slices/{slice}/state",
+            new ChangeSliceStateRequest(state, null, reason, current!.Version));
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<SliceDto>())!;
+    }
+
+    public IDictionary<string, string?> CliEnvironment(string? token) =>
+        new Dictionary<string, string?> { ["STRANGLER_URL"] = ControlPlaneUrl, ["STRANGLER_TOKEN"] = token };
+
+    public async Task DisposeAsync()
+    {
+        foreach (var app in _apps) await app.DisposeAsync();
+        try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
+    }
+
+    public string Diagnostics() => string.Join("\n\n", _apps.Select(a => $"--- {a.Name} ---\n{a.Output}"));
+
+    private async Task BackfillAsync()
+    {
+        var result = await CliRunner.RunAsync(["data", "backfill", "catalog"], CliEnvironment(OperatorToken));
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"backfill failed ({result.ExitCode}): {result.StdErr}\n{result.StdOut}\n{Diagnostics()}");
+        }
+    }
+
+    private AppProcess Start(string name, string folder, string assembly, string? url, params string[] args)
+    {
+        var all = url is null ? args : ["--urls", url, .. args];
+        var app = AppProcess.Start(name, BuiltApp.Dll(folder, assembly), all);
+        _apps.Add(app);
+        return app;
+    }
+
+    private static string Sha256(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}
+
+[CollectionDefinition(Name)]
+public sealed class MigrationSystemCollection : ICollectionFixture<MigrationSystem>
+{
+    public const string Name = "migration system";
+}

@@ -1,0 +1,37 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace EndToEnd.Tests.Infrastructure;
+
+/// <summary>A browser-like session against the store through the facade: keeps cookies, does not follow redirects.</summary>
+internal sealed partial class StoreSession(string baseUrl) : IDisposable
+{
+    private readonly HttpClient _client = new(new HttpClientHandler
+    {
+        AllowAutoRedirect = false,
+        CookieContainer = new CookieContainer(),
+    }) { BaseAddress = new Uri(baseUrl) };
+
+    public HttpClient Client => _client;
+
+    /// <summary>Signs in through the real HTML form (antiforgery token included) and returns the POST's response.</summary>
+    public async Task<HttpResponseMessage> SignInAsync(string email, string password, string returnUrl = "/")
+    {
+        var form = await _client.GetStringAsync("/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
+        var token = AntiforgeryField().Match(form);
+        Assert.True(token.Success, "the sign-in form carries an antiforgery token");
+        var fields = new Dictionary<string, string>
+        {
+            ["email"] = email,
+            ["password"] = password,
+            ["returnUrl"] = returnUrl,
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+        };
+        return await _client.PostAsync("/account/login", new FormUrlEncodedContent(fields));
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}

@@ -1,0 +1,37 @@
+// Runs the reference migration locally on the fixed ports of DESIGN.md, on embedded defaults
+// (SQLite files next to each project), with nothing else installed.
+var builder = DistributedApplication.CreateBuilder(args);
+
+var legacy = builder.AddProject<Projects.Legacy_Store>("legacy")
+    .WithFixedHttpPort(5100);
+
+var catalog = builder.AddProject<Projects.Catalog_Service>("catalog")
+    .WithFixedHttpPort(5201)
+    .WithReference(legacy)
+    .WithEnvironment("Legacy__BaseUrl", legacy.GetEndpoint("http"))
+    .WaitFor(legacy);
+
+builder.AddProject<Projects.Migration_Facade>("facade", launchProfileName: null)
+    .WithHttpEndpoint(port: 5000, name: "public", isProxied: false)
+    .WithHttpEndpoint(port: 5001, name: "control", isProxied: false)
+    .WithEnvironment("Facade__PublicUrl", "http://127.0.0.1:5000")
+    .WithEnvironment("Facade__ControlPlaneUrl", "http://127.0.0.1:5001")
+    .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
+    .WithReference(legacy)
+    .WithReference(catalog)
+    .WaitFor(legacy);
+
+builder.Build().Run();
+
+internal static class ProjectResourceExtensions
+{
+    // Each service binds its fixed port itself: the ports are part of the documented contract and
+    // the CLI, the docs and the tests use them, so Aspire's proxy would only add a hop.
+    public static IResourceBuilder<ProjectResource> WithFixedHttpPort(this IResourceBuilder<ProjectResource> project, int port) =>
+        project.WithEndpoint("http", endpoint =>
+        {
+            endpoint.Port = port;
+            endpoint.TargetPort = port;
+            endpoint.IsProxied = false;
+        });
+}
