@@ -1,0 +1,29 @@
+using Migration.Facade.Contracts;
+using Refit;
+
+namespace Migration.Cli.Infrastructure;
+
+/// <summary>The control plane's admin API (served by facade/Migration.Facade).</summary>
+internal interface IAdminApi
+{
+    [Get("/admin/slices")]
+    Task<IReadOnlyList<SliceDto>> GetSlicesAsync(CancellationToken cancellationToken);
+
+    [Get("/admin/slices/{name}")]
+    Task<SliceDto> GetSliceAsync(string name, CancellationToken cancellationToken);
+
+    [Put("/admin/slices/{name}/state")]
+    Task<SliceDto> ChangeStateAsync(string name, [Body] ChangeSliceStateRequest request, CancellationToken cancellationToken);
+
+    [Get("/admin/audit")]
+    Task<IReadOnlyList<AuditEntryDto>> GetAuditAsync(string? slice, int? limit, CancellationToken cancellationToken);
+
+    [Get("/admin/progress")]
+    Task<ProgressDto> GetProgressAsync(CancellationToken cancellationToken);
+
+    [Post("/admin/backfills/{service}")]
+    Task<BackfillProgressDto> StartBackfillAsync(string service, CancellationToken cancellationToken);
+
+    [Get("/admin/backfills/{service}")]
+    Task<BackfillProgressDto> GetBackfillAsync(string service, CancellationToken cancellationToken);
+}

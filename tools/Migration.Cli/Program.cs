@@ -1,0 +1,3 @@
+using Migration.Cli;
+
+return await StranglerApp.Create(CliHost.FromProcess()).RunAsync(args);

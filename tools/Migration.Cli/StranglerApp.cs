@@ -1,0 +1,37 @@
+using Migration.Cli.Commands;
+using Migration.Cli.Infrastructure;
+using Spectre.Console.Cli;
+
+namespace Migration.Cli;
+
+/// <summary>Builds the command tree; Program.cs and the tests share it.</summary>
+internal static class StranglerApp
+{
+    public static CommandApp Create(CliHost host)
+    {
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("strangler");
+            config.ConfigureConsole(host.Out);
+            config.Settings.Registrar.RegisterInstance(host);
+            config.SetHelpProvider(new ExitCodesHelpProvider(config.Settings));
+            config.SetExceptionHandler((exception, _) => FailureReporter.Report(exception, host.Error));
+
+            config.AddCommand<StatusCommand>("status")
+                .WithDescription("Show how far the migration has come: slices and routes extracted, and every slice's state.");
+            config.AddCommand<FlipCommand>("flip")
+                .WithDescription("Move a slice to another state (legacy, shadow, canary, extracted).")
+                .WithExample("flip", "catalog-read", "canary", "--percentage", "10", "--reason", "\"first users\"");
+            config.AddCommand<AuditCommand>("audit")
+                .WithDescription("List recorded slice changes, newest first.");
+            config.AddBranch("data", data =>
+            {
+                data.SetDescription("Data migration for extracted services.");
+                data.AddCommand<BackfillCommand>("backfill")
+                    .WithDescription("Copy a service's data from the monolith and wait until it is done.");
+            });
+        });
+        return app;
+    }
+}
