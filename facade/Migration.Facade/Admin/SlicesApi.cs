@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Migration.Facade.Contracts;
+using Migration.Facade.Flags;
+using Migration.Facade.Security;
+
+namespace Migration.Facade.Admin;
+
+internal static class SlicesApi
+{
+    public static RouteGroupBuilder MapSlicesApi(this RouteGroupBuilder admin)
+    {
+        var slices = admin.MapGroup("/slices").WithTags("Slices");
+        slices.MapGet("/", List).WithName("ListSlices");
+        slices.MapGet("/{name}", Get).WithName("GetSlice");
+        slices.MapPut("/{name}/state", ChangeState).WithName("ChangeSliceState")
+            .RequireAuthorization(SecurityExtensions.OperatorPolicy);
+        return admin;
+    }
+
+    private static Ok<IReadOnlyList<SliceDto>> List(SliceViews views) => TypedResults.Ok(views.All());
+
+    private static Results<Ok<SliceDto>, NotFound<ProblemDetails>> Get(string name, SliceViews views) =>
+        views.Find(name) is { } slice ? TypedResults.Ok(slice) : Problems.NotFound($"Unknown slice '{name}'.");
+
+    private static async Task<Results<Ok<SliceDto>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> ChangeState(
+        string name, ChangeSliceStateRequest request, SliceViews views, FlagStore store, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (!views.Exists(name))
+        {
+            return Problems.NotFound($"Unknown slice '{name}'.");
+        }
+        if (StateChange.Validate(request) is { } error)
+        {
+            return Problems.Invalid(error.Field, error.Message);
+        }
+        var actor = user.Identity?.Name ?? "unknown";
+        var result = await store.ChangeAsync(
+            name, request.State, StateChange.PercentageFor(request), request.Reason.Trim(), request.ExpectedVersion, actor, ct);
+        return result switch
+        {
+            ChangeResult.Changed changed => TypedResults.Ok(views.Find(name)! with
+            {
+                State = changed.Slice.State, Percentage = changed.Slice.Percentage, Version = changed.Slice.Version,
+                UpdatedAt = changed.Slice.UpdatedAt, UpdatedBy = changed.Slice.UpdatedBy,
+            }),
+            ChangeResult.StaleVersion stale => Problems.Conflict(
+                $"Slice '{name}' is at version {stale.Current}, not {request.ExpectedVersion}; re-read it and try again."),
+            _ => Problems.NotFound($"Unknown slice '{name}'."),
+        };
+    }
+}

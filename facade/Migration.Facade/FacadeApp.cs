@@ -1,0 +1,28 @@
+using Migration.Facade.Admin;
+using Migration.Facade.Flags;
+using Migration.Facade.Hosting;
+using Migration.Facade.Routing;
+
+namespace Migration.Facade;
+
+/// <summary>Builds the facade: the proxy on the public port, the control plane on its own port.</summary>
+public static class FacadeApp
+{
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        builder.AddServiceDefaults();
+        builder.AddFacadeEndpoints();
+        builder.AddFlagStore();
+        builder.AddSliceRouting();
+        builder.AddControlPlane();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapControlPlane();
+        app.MapFacadeProxy();
+        return app;
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Migration.Facade.Flags;
+
+internal sealed class FlagDbContext(DbContextOptions<FlagDbContext> options) : DbContext(options)
+{
+    public DbSet<SliceRow> Slices => Set<SliceRow>();
+
+    public DbSet<AuditRow> Audit => Set<AuditRow>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<SliceRow>(slice =>
+        {
+            slice.ToTable("slices");
+            slice.HasKey(s => s.Name);
+            slice.Property(s => s.Name).HasMaxLength(100);
+            slice.Property(s => s.State).HasMaxLength(20);
+            slice.Property(s => s.UpdatedBy).HasMaxLength(100);
+        });
+        modelBuilder.Entity<AuditRow>(audit =>
+        {
+            audit.ToTable("audit_entries");
+            audit.HasKey(a => a.Id);
+            audit.Property(a => a.Slice).HasMaxLength(100);
+            audit.Property(a => a.Actor).HasMaxLength(100);
+            audit.Property(a => a.FromState).HasMaxLength(20);
+            audit.Property(a => a.ToState).HasMaxLength(20);
+            audit.Property(a => a.Reason).HasMaxLength(1000);
+            audit.HasIndex(a => a.Slice);
+        });
+    }
+}
+
+/// <summary>Lets `dotnet ef` build the model without starting the facade.</summary>
+internal sealed class FlagDbContextDesignFactory : IDesignTimeDbContextFactory<FlagDbContext>
+{
+    public FlagDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<FlagDbContext>().UseSqlite("Data Source=design.db").Options);
+}

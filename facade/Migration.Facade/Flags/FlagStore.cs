@@ -1,0 +1,120 @@
+using Microsoft.EntityFrameworkCore;
+using Migration.Facade.Contracts;
+
+namespace Migration.Facade.Flags;
+
+/// <summary>Outcome of a state change; the admin API turns each case into a status code.</summary>
+internal abstract record ChangeResult
+{
+    public sealed record Changed(SliceState Slice) : ChangeResult;
+    public sealed record UnknownSlice : ChangeResult;
+    public sealed record StaleVersion(long Current) : ChangeResult;
+}
+
+/// <summary>Reads and writes slice state and the audit log; publishes a fresh snapshot after local writes.</summary>
+internal sealed class FlagStore(IDbContextFactory<FlagDbContext> contexts, SliceSnapshotHolder snapshots, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<SliceState>> LoadAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var rows = await db.Slices.AsNoTracking().ToListAsync(ct);
+        return rows.Select(ToState).ToList();
+    }
+
+    /// <summary>Creates a <c>legacy</c> row (version 1) for every configured slice that has none yet.</summary>
+    public async Task EnsureSlicesAsync(IEnumerable<string> names, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var existing = await db.Slices.Select(s => s.Name).ToListAsync(ct);
+        foreach (var name in names.Except(existing, StringComparer.Ordinal))
+        {
+            var initial = SliceState.Initial(name);
+            db.Slices.Add(new SliceRow
+            {
+                Name = name, State = initial.State, Percentage = 0, Version = initial.Version,
+                UpdatedAt = clock.GetUtcNow(), UpdatedBy = initial.UpdatedBy,
+            });
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance sharing the store created the same rows first; theirs are as good as ours.
+        }
+    }
+
+    /// <summary>
+    /// Applies a validated change when the stored version still equals <paramref name="expectedVersion"/>.
+    /// The conditional UPDATE makes this safe against concurrent writers on other instances too.
+    /// </summary>
+    public async Task<ChangeResult> ChangeAsync(
+        string name, string state, int percentage, string reason, long expectedVersion, string actor, CancellationToken ct)
+    {
+        ChangeResult result;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var current = await db.Slices.AsNoTracking().SingleOrDefaultAsync(s => s.Name == name, ct);
+            if (current is null)
+            {
+                return new ChangeResult.UnknownSlice();
+            }
+            if (current.Version != expectedVersion)
+            {
+                return new ChangeResult.StaleVersion(current.Version);
+            }
+            var now = clock.GetUtcNow();
+            var next = expectedVersion + 1;
+            var updated = await db.Slices
+                .Where(s => s.Name == name && s.Version == expectedVersion)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(s => s.State, state)
+                    .SetProperty(s => s.Percentage, percentage)
+                    .SetProperty(s => s.Version, next)
+                    .SetProperty(s => s.UpdatedAt, now)
+                    .SetProperty(s => s.UpdatedBy, actor), ct);
+            if (updated == 0)
+            {
+                return new ChangeResult.StaleVersion(current.Version);
+            }
+            db.Audit.Add(new AuditRow
+            {
+                Slice = name, At = now, Actor = actor, Reason = reason, Version = next,
+                FromState = current.State, FromPercentage = current.Percentage,
+                ToState = state, ToPercentage = percentage,
+            });
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            result = new ChangeResult.Changed(new SliceState(name, state, percentage, next, now, actor));
+        }
+        await RefreshAsync(ct);
+        return result;
+    }
+
+    public async Task<IReadOnlyList<AuditEntryDto>> AuditAsync(string? slice, int limit, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var query = db.Audit.AsNoTracking();
+        if (!string.IsNullOrEmpty(slice))
+        {
+            query = query.Where(a => a.Slice == slice);
+        }
+        var rows = await query.OrderByDescending(a => a.Id).Take(limit).ToListAsync(ct);
+        return rows.Select(a => new AuditEntryDto(a.Id, a.Slice, a.At, a.Actor, a.FromState, a.FromPercentage,
+            a.ToState, a.ToPercentage, a.Reason, a.Version)).ToList();
+    }
+
+    /// <summary>Re-reads the store and publishes a new snapshot when any version moved.</summary>
+    public async Task RefreshAsync(CancellationToken ct)
+    {
+        var fresh = new SliceSnapshot(await LoadAsync(ct));
+        if (!fresh.SameVersionsAs(snapshots.Current))
+        {
+            snapshots.Publish(fresh);
+        }
+    }
+
+    private static SliceState ToState(SliceRow r) => new(r.Name, r.State, r.Percentage, r.Version, r.UpdatedAt, r.UpdatedBy);
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.FeatureManagement;
+using Yarp.ReverseProxy.Configuration;
+
+namespace Migration.Facade.Flags;
+
+internal static class FlagStoreExtensions
+{
+    /// <summary>The SQLite flag store, its poller, and Microsoft.FeatureManagement fed from the snapshot.</summary>
+    public static WebApplicationBuilder AddFlagStore(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<FlagStoreOptions>()
+            .BindConfiguration(FlagStoreOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        var configured = builder.Configuration[$"{FlagStoreOptions.Section}:ConnectionString"]
+            ?? new FlagStoreOptions().ConnectionString;
+        var connectionString = ResolveConnectionString(configured, builder.Environment.ContentRootPath);
+        builder.Services.AddDbContextFactory<FlagDbContext>(o => o.UseSqlite(connectionString));
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<SliceSnapshotHolder>();
+        builder.Services.AddSingleton(sp => new SliceCatalog(sp.GetRequiredService<IProxyConfigProvider>()));
+        builder.Services.AddSingleton<FlagDbContextInitializer>();
+        builder.Services.AddSingleton<FlagStore>();
+        builder.Services.AddHostedService<FlagStoreInitializer>();
+        builder.Services.AddHostedService<FlagStorePoller>();
+
+        // Registered before AddFeatureManagement so it replaces the configuration-based provider.
+        builder.Services.AddSingleton<IFeatureDefinitionProvider, SliceFeatureDefinitionProvider>();
+        builder.Services.AddFeatureManagement();
+        return builder;
+    }
+
+    /// <summary>Makes a relative Data Source absolute (against the content root) and creates its folder.</summary>
+    internal static string ResolveConnectionString(string connectionString, string contentRoot)
+    {
+        var csb = new SqliteConnectionStringBuilder(connectionString);
+        if (string.IsNullOrEmpty(csb.DataSource) || csb.DataSource == ":memory:" || csb.Mode == SqliteOpenMode.Memory)
+        {
+            return csb.ToString();
+        }
+        csb.DataSource = Path.GetFullPath(csb.DataSource, contentRoot);
+        Directory.CreateDirectory(Path.GetDirectoryName(csb.DataSource)!);
+        return csb.ToString();
+    }
+}

@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Migration.Facade.Hosting;
+
+/// <summary>The two listeners. Ports must be explicit: requests are told apart by the port they arrived on.</summary>
+internal sealed record FacadeEndpointOptions : IValidatableObject
+{
+    public const string Section = "Facade";
+
+    [Required] public string PublicUrl { get; init; } = "http://127.0.0.1:5000";
+
+    [Required] public string ControlPlaneUrl { get; init; } = "http://127.0.0.1:5001";
+
+    public Uri PublicUri => new(PublicUrl);
+
+    public Uri ControlPlaneUri => new(ControlPlaneUrl);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (name, value) in new[] { (nameof(PublicUrl), PublicUrl), (nameof(ControlPlaneUrl), ControlPlaneUrl) })
+        {
+            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp || uri.Port <= 0)
+            {
+                yield return new ValidationResult(
+                    $"Facade:{name} must be an absolute http URL with an explicit, non-zero port; got '{value}'.", [name]);
+                yield break;
+            }
+        }
+        if (PublicUri.Port == ControlPlaneUri.Port)
+        {
+            yield return new ValidationResult(
+                "Facade:PublicUrl and Facade:ControlPlaneUrl must use different ports.", [nameof(ControlPlaneUrl)]);
+        }
+    }
+}

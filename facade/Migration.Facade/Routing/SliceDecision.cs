@@ -1,0 +1,31 @@
+using Microsoft.FeatureManagement;
+using Microsoft.FeatureManagement.FeatureFilters;
+using Migration.Facade.Flags;
+using Yarp.ReverseProxy.Model;
+
+namespace Migration.Facade.Routing;
+
+/// <summary>Which side a slice request should go to, as Microsoft.FeatureManagement answers it.</summary>
+internal sealed class SliceDecision(IVariantFeatureManager features)
+{
+    /// <summary>
+    /// True when the request belongs on the extracted side. Evaluated against the in-memory snapshot;
+    /// the targeting context only matters for canaries (sticky per user).
+    /// </summary>
+    public ValueTask<bool> GoesToExtractedAsync(string slice, ITargetingContext user, CancellationToken ct) =>
+        features.IsEnabledAsync(SliceFeatures.FeatureName(slice), user, ct);
+
+    /// <summary>
+    /// The cluster to reassign to, or null to stay on the route's own (legacy) cluster: a missing cluster
+    /// or one without an available destination must never take a user's request down with it.
+    /// </summary>
+    public static ClusterState? PickCluster(bool extracted, string? sliceCluster, Func<string, ClusterState?> lookup)
+    {
+        if (!extracted || string.IsNullOrEmpty(sliceCluster))
+        {
+            return null;
+        }
+        var cluster = lookup(sliceCluster);
+        return cluster?.DestinationsState?.AvailableDestinations.Count > 0 ? cluster : null;
+    }
+}
