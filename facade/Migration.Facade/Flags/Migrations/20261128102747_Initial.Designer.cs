@@ -11,7 +11,7 @@ using Migration.Facade.Flags;
 namespace Migration.Facade.Flags.Migrations
 {
     [DbContext(typeof(FlagDbContext))]
-    [Migration("20261128102747_Initial")]
+    [Microsoft.EntityFrameworkCore.Migrations.Migration("20261128102747_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
