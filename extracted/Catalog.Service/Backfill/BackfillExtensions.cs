@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Refit;
+
+namespace Catalog.Service.Backfill;
+
+internal static class BackfillExtensions
+{
+    public static WebApplicationBuilder AddBackfill(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<LegacyOptions>()
+            .BindConfiguration(LegacyOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.AddRefitClient<ILegacyCatalogApi>()
+            .ConfigureHttpClient((services, client) =>
+                client.BaseAddress = new Uri(services.GetRequiredService<IOptions<LegacyOptions>>().Value.BaseUrl));
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<BackfillProgressTracker>();
+        builder.Services.AddSingleton<BackfillQueue>();
+        builder.Services.AddScoped<CatalogBackfill>();
+        builder.Services.AddHostedService<BackfillWorker>();
+        return builder;
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalog.Service.Data;
+
+internal static class DatabaseExtensions
+{
+    public const string ConnectionStringName = "Catalog";
+    private const string DefaultConnectionString = "Data Source=.data/catalog.db";
+
+    /// <summary>The service's own SQLite database; migrations are applied before the server starts.</summary>
+    public static WebApplicationBuilder AddCatalogDatabase(this WebApplicationBuilder builder)
+    {
+        var connectionString = ResolveConnectionString(
+            builder.Configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString,
+            builder.Environment.ContentRootPath);
+        builder.Services.AddDbContext<CatalogDbContext>(options => options.UseSqlite(connectionString));
+        builder.Services.AddHostedService<DatabaseMigrator>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Resolves a relative <c>Data Source</c> against the content root (not the working directory, which
+    /// differs between <c>dotnet run</c>, the app host and tests) and creates its folder.
+    /// </summary>
+    public static string ResolveConnectionString(string connectionString, string contentRoot)
+    {
+        var csb = new SqliteConnectionStringBuilder(connectionString);
+        if (string.IsNullOrEmpty(csb.DataSource) || csb.DataSource == ":memory:" || csb.Mode == SqliteOpenMode.Memory)
+        {
+            return connectionString;
+        }
+        var path = Path.GetFullPath(csb.DataSource, contentRoot);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        csb.DataSource = path;
+        return csb.ToString();
+    }
+}
+
+// Registered before the backfill worker; hosted services start in order, so the schema exists before any run.
+internal sealed class DatabaseMigrator(IServiceScopeFactory scopes) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<CatalogDbContext>().Database.MigrateAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
