@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Migration.Facade.Contracts;
+
+namespace Migration.Cli.Tests.Support;
+
+internal static class FakeAdminEndpoints
+{
+    public static void MapFakeAdminApi(this WebApplication app, FakeAdminState state)
+    {
+        var admin = app.MapGroup("/admin").AddEndpointFilter(async (context, next) =>
+            Authenticate(context.HttpContext, state) ?? await next(context));
+
+        admin.MapGet("/progress", () => TypedResults.Ok(state.Progress));
+        admin.MapGet("/slices", () => TypedResults.Ok(state.Progress.Slices));
+        admin.MapGet("/slices/{name}", (string name) => state.Slices.TryGetValue(name, out var slice)
+            ? Results.Ok(slice)
+            : UnknownSlice(name));
+        admin.MapPut("/slices/{name}/state", (string name, ChangeSliceStateRequest request, HttpContext http) =>
+            ChangeState(state, name, request, http));
+        admin.MapGet("/audit", (string? slice, int? limit) => TypedResults.Ok(
+            state.Audit.Where(e => slice is null || e.Slice == slice).Take(limit ?? int.MaxValue).ToList()));
+        admin.MapPost("/backfills/{service}", (string service) => Backfill(state, service, started: true));
+        admin.MapGet("/backfills/{service}", (string service) => Backfill(state, service, started: false));
+    }
+
+    private static IResult? Authenticate(HttpContext http, FakeAdminState state)
+    {
+        if (state.RequiredToken is null)
+        {
+            return null;
+        }
+        var header = http.Request.Headers.Authorization.ToString();
+        return header == $"Bearer {state.RequiredToken}" || header == $"Bearer {state.ViewerToken}"
+            ? null
+            : TypedResults.Problem(title: "Unauthorized", detail: "the bearer token is missing or invalid", statusCode: 401);
+    }
+
+    private static IResult ChangeState(FakeAdminState state, string name, ChangeSliceStateRequest request, HttpContext http)
+    {
+        if (state.ViewerToken is not null && http.Request.Headers.Authorization.ToString() == $"Bearer {state.ViewerToken}")
+        {
+            return TypedResults.Problem(title: "Forbidden", detail: "the viewer role cannot change slices", statusCode: 403);
+        }
+        if (!state.Slices.TryGetValue(name, out var slice))
+        {
+            return UnknownSlice(name);
+        }
+        if (state.ChangeFailure is { } status)
+        {
+            return status == 409
+                ? TypedResults.Problem(title: "Version conflict", detail: $"slice '{name}' is at version {slice.Version + 1}, not {request.ExpectedVersion}", statusCode: 409)
+                : TypedResults.Problem(title: "Invalid change", detail: "the change was rejected\nby policy", statusCode: status);
+        }
+        var changed = slice with
+        {
+            State = request.State,
+            Percentage = request.State == SliceStates.Canary ? request.Percentage ?? 0 : request.State == SliceStates.Extracted ? 100 : 0,
+            Version = slice.Version + 1,
+            UpdatedBy = "tester",
+        };
+        state.Slices[name] = changed;
+        return TypedResults.Ok(changed);
+    }
+
+    private static IResult Backfill(FakeAdminState state, string service, bool started)
+    {
+        if (service is not ("catalog" or "broken"))
+        {
+            return TypedResults.Problem(title: "Not Found", detail: $"no extracted service named '{service}'", statusCode: 404);
+        }
+        var gets = started ? 0 : state.BackfillGets.AddOrUpdate(service, 1, (_, n) => n + 1);
+        var done = Math.Min(gets, state.BackfillPolls);
+        var finished = done == state.BackfillPolls;
+        var status = !finished ? BackfillProgressDto.Running
+            : service == "broken" ? BackfillProgressDto.Failed : BackfillProgressDto.Completed;
+        var dto = new BackfillProgressDto(service, status, done, state.BackfillPolls, done * 10, state.BackfillPolls * 10,
+            FakeAdminState.Changed, finished ? FakeAdminState.Changed.AddMinutes(1) : null,
+            status == BackfillProgressDto.Failed ? "legacy database is locked" : null);
+        return started ? TypedResults.Accepted($"/admin/backfills/{service}", dto) : TypedResults.Ok(dto);
+    }
+
+    private static IResult UnknownSlice(string name) =>
+        TypedResults.Problem(title: "Not Found", detail: $"there is no slice named '{name}'", statusCode: 404);
+}

@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using Migration.Facade.Contracts;
+
+namespace Migration.Cli.Tests.Support;
+
+/// <summary>What the fake control plane knows and how it should misbehave.</summary>
+internal sealed class FakeAdminState
+{
+    public static readonly DateTimeOffset Changed = new(2026, 3, 4, 5, 6, 7, TimeSpan.Zero);
+
+    public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+
+    public ConcurrentDictionary<string, SliceDto> Slices { get; } = new(StringComparer.Ordinal)
+    {
+        ["catalog-read"] = new("catalog-read", SliceStates.Legacy, 0, "catalog", ["/api/products", "/api/products/{id}", "/api/categories"], 7, Changed, "alice"),
+        ["orders"] = new("orders", SliceStates.Canary, 25, "orders", ["/api/orders", "/api/orders/{id}"], 3, Changed, "bob"),
+        ["catalog-pages"] = new("catalog-pages", SliceStates.Extracted, 100, "catalog", ["/products"], 12, Changed, "carol"),
+    };
+
+    /// <summary>When set, every request must carry this bearer token, else 401.</summary>
+    public string? RequiredToken { get; set; }
+
+    /// <summary>A token that may read but not change (403 on PUT).</summary>
+    public string? ViewerToken { get; set; }
+
+    /// <summary>Forces the PUT to answer this status with a problem body.</summary>
+    public int? ChangeFailure { get; set; }
+
+    /// <summary>How many GETs a backfill takes before it finishes.</summary>
+    public int BackfillPolls { get; set; } = 3;
+
+    public ConcurrentDictionary<string, int> BackfillGets { get; } = new();
+
+    public IReadOnlyList<AuditEntryDto> Audit { get; } =
+    [
+        new(2, "orders", Changed.AddMinutes(5), "bob", SliceStates.Shadow, 0, SliceStates.Canary, 25, "first customers", 3),
+        new(1, "catalog-pages", Changed, "carol", SliceStates.Canary, 50, SliceStates.Extracted, 100, "parity 100%", 12),
+    ];
+
+    public ProgressDto Progress => new(
+        Slices.Count,
+        Slices.Values.Count(s => s.State == SliceStates.Extracted),
+        Slices.Values.Sum(s => s.Routes.Count),
+        Slices.Values.Where(s => s.State == SliceStates.Extracted).Sum(s => s.Routes.Count),
+        [.. Slices.Values.OrderBy(s => s.Name, StringComparer.Ordinal)]);
+}
