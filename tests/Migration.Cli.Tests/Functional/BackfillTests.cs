@@ -65,6 +65,6 @@ public sealed class BackfillTests
         var result = await CliRunner.RunAsync("data", "backfill", "payments", "--url", api.Url);
 
         Assert.Equal(ExitCodes.NotFound, result.ExitCode);
-        Assert.Equal("error: unknown service 'payments': no extracted service named 'payments'", Assert.Single(result.ErrorLines));
+        Assert.Equal("error: no extracted service named 'payments'", Assert.Single(result.ErrorLines));
     }
 }

@@ -47,7 +47,7 @@ public sealed class ErrorTests
 
         var result = await CliRunner.RunAsync("flip", "orders", "legacy", "--reason", "x", "--url", api.Url, "--token", "viewer");
 
-        AssertFailure(result, ExitCodes.NotAuthorized, "error: not allowed: the viewer role cannot change slices;");
+        AssertFailure(result, ExitCodes.NotAuthorized, "error: not allowed: the viewer role cannot change slices");
     }
 
     [Fact]
@@ -57,8 +57,18 @@ public sealed class ErrorTests
 
         var result = await CliRunner.RunAsync("flip", "payments", "shadow", "--reason", "x", "--url", api.Url);
 
-        AssertFailure(result, ExitCodes.NotFound, "error: unknown slice 'payments': there is no slice named 'payments'");
+        AssertFailure(result, ExitCodes.NotFound, "error: there is no slice named 'payments'");
         Assert.DoesNotContain(api.Requests, r => r.Method == "PUT");
+    }
+
+    [Fact]
+    public async Task Unknown_slice_without_problem_body_is_named_by_the_cli()
+    {
+        await using var api = await FakeAdminApi.StartAsync(new FakeAdminState { PlainNotFound = true });
+
+        var result = await CliRunner.RunAsync("flip", "payments", "shadow", "--reason", "x", "--url", api.Url);
+
+        AssertFailure(result, ExitCodes.NotFound, "error: unknown slice 'payments'");
     }
 
     [Fact]
@@ -68,8 +78,7 @@ public sealed class ErrorTests
 
         var result = await CliRunner.RunAsync("flip", "orders", "legacy", "--reason", "x", "--url", api.Url);
 
-        AssertFailure(result, ExitCodes.Refused, "error: stale version: slice 'orders' is at version 4, not 3;");
-        Assert.Contains("someone else changed it", result.Error);
+        AssertFailure(result, ExitCodes.Refused, "error: stale version: slice 'orders' is at version 4, not 3; someone else changed it");
         Assert.Contains("re-run", result.Error);
     }
 
@@ -84,7 +93,7 @@ public sealed class ErrorTests
     }
 
     [Fact]
-    public async Task Server_error_without_problem_body_uses_the_status()
+    public async Task Not_found_without_problem_body_uses_the_status()
     {
         await using var api = await FakeAdminApi.StartAsync();
 

@@ -16,7 +16,7 @@ internal static class FakeAdminEndpoints
         admin.MapGet("/slices", () => TypedResults.Ok(state.Progress.Slices));
         admin.MapGet("/slices/{name}", (string name) => state.Slices.TryGetValue(name, out var slice)
             ? Results.Ok(slice)
-            : UnknownSlice(name));
+            : UnknownSlice(state, name));
         admin.MapPut("/slices/{name}/state", (string name, ChangeSliceStateRequest request, HttpContext http) =>
             ChangeState(state, name, request, http));
         admin.MapGet("/audit", (string? slice, int? limit) => TypedResults.Ok(
@@ -45,7 +45,7 @@ internal static class FakeAdminEndpoints
         }
         if (!state.Slices.TryGetValue(name, out var slice))
         {
-            return UnknownSlice(name);
+            return UnknownSlice(state, name);
         }
         if (state.ChangeFailure is { } status)
         {
@@ -81,6 +81,7 @@ internal static class FakeAdminEndpoints
         return started ? TypedResults.Accepted($"/admin/backfills/{service}", dto) : TypedResults.Ok(dto);
     }
 
-    private static IResult UnknownSlice(string name) =>
-        TypedResults.Problem(title: "Not Found", detail: $"there is no slice named '{name}'", statusCode: 404);
+    private static IResult UnknownSlice(FakeAdminState state, string name) => state.PlainNotFound
+        ? TypedResults.NotFound()
+        : TypedResults.Problem(title: "Not Found", detail: $"there is no slice named '{name}'", statusCode: 404);
 }

@@ -23,6 +23,9 @@ internal sealed class FakeAdminState
     /// <summary>A token that may read but not change (403 on PUT).</summary>
     public string? ViewerToken { get; set; }
 
+    /// <summary>Answer an unknown slice with a bare 404, no problem body.</summary>
+    public bool PlainNotFound { get; set; }
+
     /// <summary>Forces the PUT to answer this status with a problem body.</summary>
     public int? ChangeFailure { get; set; }
 

@@ -9,7 +9,7 @@ namespace Migration.Cli.Commands;
 internal sealed class BackfillSettings : ControlPlaneSettings
 {
     [CommandArgument(0, "<service>")]
-    [Description("The extracted service whose data to copy from the monolith, e.g. catalog.")]
+    [Description("The extracted service (or one of its slices) whose data to copy from the monolith, e.g. catalog.")]
     public string Service { get; init; } = "";
 
     [CommandOption("--no-wait")]

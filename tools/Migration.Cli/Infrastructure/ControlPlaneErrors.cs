@@ -23,15 +23,17 @@ internal static class ControlPlaneErrors
 
     private static CliException FromResponse(ApiException api, ControlPlaneTarget target, string? subject)
     {
-        var said = ProblemText(api.Content) ?? $"{(int)api.StatusCode} {api.ReasonPhrase}".TrimEnd();
+        var problem = ProblemText(api.Content)?.TrimEnd('.', ' ');
+        var said = problem ?? $"{(int)api.StatusCode} {api.ReasonPhrase}".TrimEnd();
         return api.StatusCode switch
         {
             HttpStatusCode.Unauthorized => new(ExitCodes.NotAuthorized,
                 $"not authenticated: {(target.Token is null ? "no token was sent" : said)}; pass --token or set {ControlPlaneTarget.TokenVariable}"),
             HttpStatusCode.Forbidden => new(ExitCodes.NotAuthorized,
-                $"not allowed: {said}; the token's role does not permit this (changes need an operator token)"),
+                $"not allowed: {problem ?? "the token's role does not permit this; changes need an operator token"}"),
+            // The control plane's detail already names the missing thing; only say it ourselves when it did not.
             HttpStatusCode.NotFound => new(ExitCodes.NotFound,
-                subject is null ? $"not found: {said}" : $"unknown {subject}: {said}"),
+                problem ?? (subject is null ? $"not found: {said}" : $"unknown {subject}")),
             HttpStatusCode.Conflict => new(ExitCodes.Refused,
                 $"stale version: {said}; someone else changed it since it was read, re-run the command"),
             HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity => new(ExitCodes.Refused,
