@@ -1,0 +1,36 @@
+namespace Legacy.Store.Orders;
+
+internal enum OrderStatus
+{
+    Placed,
+    Shipped,
+    Delivered,
+    Cancelled,
+}
+
+internal sealed class Order
+{
+    public int Id { get; set; }
+    public int CustomerId { get; set; }
+
+    /// <summary>UTC; a DateTime rather than DateTimeOffset because SQLite cannot order by the latter.</summary>
+    public DateTime PlacedAt { get; set; }
+    public OrderStatus Status { get; set; }
+    public long TotalCents { get; set; }
+    public List<OrderLine> Lines { get; set; } = [];
+
+    /// <summary>Only orders not yet handed to the carrier can be cancelled.</summary>
+    public bool IsCancellable => Status == OrderStatus.Placed;
+}
+
+internal sealed class OrderLine
+{
+    public int Id { get; set; }
+    public int OrderId { get; set; }
+    public int ProductId { get; set; }
+
+    /// <summary>Name and price as they were when ordered; later catalog changes do not rewrite history.</summary>
+    public required string ProductName { get; set; }
+    public long UnitPriceCents { get; set; }
+    public int Quantity { get; set; }
+}

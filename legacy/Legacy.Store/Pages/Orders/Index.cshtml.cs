@@ -1,0 +1,22 @@
+using Legacy.Store.Customers;
+using Legacy.Store.Data;
+using Legacy.Store.Orders;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Legacy.Store.Pages.Orders;
+
+internal sealed class OrderListModel(StoreDbContext db) : PageModel
+{
+    private const int PageSize = 20;
+
+    public IReadOnlyList<OrderDto> Orders { get; private set; } = [];
+    public int Total { get; private set; }
+    public int PageNumber { get; private set; } = 1;
+    public int LastPage => Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize));
+
+    public async Task OnGetAsync(int? page, CancellationToken cancellationToken)
+    {
+        PageNumber = Math.Max(1, page ?? 1);
+        (Orders, Total) = await db.ListOrdersAsync(User.CustomerId()!.Value, (PageNumber - 1) * PageSize, PageSize, cancellationToken);
+    }
+}
