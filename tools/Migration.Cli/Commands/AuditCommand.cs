@@ -30,7 +30,9 @@ internal sealed class AuditCommand(CliHost host) : ControlPlaneCommand<AuditSett
             return ExitCodes.Ok;
         }
 
-        var table = new Table().AddColumns("When", "Slice", "Actor", "Change", "Reason");
+        var table = new Table().AddColumns(
+            new TableColumn("When").NoWrap(), new TableColumn("Slice"), new TableColumn("Actor"),
+            new TableColumn("Change").NoWrap(), new TableColumn("Reason"));
         foreach (var entry in entries)
         {
             table.AddRow(

@@ -14,8 +14,9 @@ internal static class ProgressView
         console.MarkupLine(Bar("Routes", progress.RoutesExtracted, progress.RoutesTotal));
         console.WriteLine();
 
-        var table = new Table()
-            .AddColumns("Slice", "State", "Target", "Routes", "Version", "Last change");
+        var table = new Table().AddColumns(
+            new TableColumn("Slice"), new TableColumn("State").NoWrap(), new TableColumn("Target"),
+            new TableColumn("Routes").RightAligned(), new TableColumn("Version").RightAligned(), new TableColumn("Last change"));
         foreach (var slice in progress.Slices.OrderBy(s => s.Name, StringComparer.Ordinal))
         {
             table.AddRow(
