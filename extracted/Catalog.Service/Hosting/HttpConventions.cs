@@ -1,11 +1,13 @@
+using System.IO.Compression;
+using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
 
 namespace Catalog.Service.Hosting;
 
 /// <summary>
-/// The HTTP behaviour the monolith has, so that users cannot tell which side answered: problem details,
-/// gzip, and links built from the facade's forwarded host and scheme.
+/// The monolith's HTTP behaviour (legacy/Legacy.Store Hosting/StoreWebExtensions), so that users cannot tell
+/// which side answered: problem details, gzip, and links built from the facade's forwarded host and scheme.
 /// </summary>
 internal static class HttpConventions
 {
@@ -16,10 +18,16 @@ internal static class HttpConventions
         {
             options.EnableForHttps = true;
             options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Append("application/problem+json");
         });
-        // Only the facade on loopback (the defaults' known proxies) may tell us the original host and scheme.
+        builder.Services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
+        {
+            // Only the facade on loopback may tell us the address the user called.
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            options.KnownProxies.Add(IPAddress.Loopback);
+            options.KnownProxies.Add(IPAddress.IPv6Loopback);
+        });
         return builder;
     }
 

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Catalog.Service.Data.Migrations
 {
     [DbContext(typeof(CatalogDbContext))]
-    [Migration("20261128102807_Initial")]
+    [Microsoft.EntityFrameworkCore.Migrations.Migration("20261128102807_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
