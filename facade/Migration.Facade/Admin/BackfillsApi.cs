@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Migration.Facade.Contracts;
 using Migration.Facade.Security;
 using Yarp.ReverseProxy;
@@ -19,15 +18,15 @@ internal static class BackfillsApi
         return admin;
     }
 
-    private static Task<Results<Ok<BackfillProgressDto>, NotFound<ProblemDetails>, ProblemHttpResult>> Start(
+    private static Task<Results<Ok<BackfillProgressDto>, ProblemHttpResult>> Start(
         string service, IProxyStateLookup proxy, SliceViews views, IHttpClientFactory clients, CancellationToken ct) =>
         ForwardAsync(HttpMethod.Post, service, proxy, views, clients, ct);
 
-    private static Task<Results<Ok<BackfillProgressDto>, NotFound<ProblemDetails>, ProblemHttpResult>> Get(
+    private static Task<Results<Ok<BackfillProgressDto>, ProblemHttpResult>> Get(
         string service, IProxyStateLookup proxy, SliceViews views, IHttpClientFactory clients, CancellationToken ct) =>
         ForwardAsync(HttpMethod.Get, service, proxy, views, clients, ct);
 
-    private static async Task<Results<Ok<BackfillProgressDto>, NotFound<ProblemDetails>, ProblemHttpResult>> ForwardAsync(
+    private static async Task<Results<Ok<BackfillProgressDto>, ProblemHttpResult>> ForwardAsync(
         HttpMethod method, string service, IProxyStateLookup proxy, SliceViews views, IHttpClientFactory clients, CancellationToken ct)
     {
         var clusterId = proxy.TryGetCluster(service, out _) ? service : views.TargetClusterOf(service);
@@ -38,7 +37,7 @@ internal static class BackfillsApi
         var address = cluster.DestinationsState?.AllDestinations.FirstOrDefault()?.Model.Config.Address;
         if (address is null)
         {
-            return BadGateway($"Service '{clusterId}' has no destination to send the backfill request to.");
+            return Problems.BadGateway($"Service '{clusterId}' has no destination to send the backfill request to.");
         }
         try
         {
@@ -46,18 +45,15 @@ internal static class BackfillsApi
             using var response = await clients.CreateClient(HttpClientName).SendAsync(request, ct);
             if (!response.IsSuccessStatusCode)
             {
-                return BadGateway($"Service '{clusterId}' answered {(int)response.StatusCode} at {request.RequestUri}.");
+                return Problems.BadGateway($"Service '{clusterId}' answered {(int)response.StatusCode} at {request.RequestUri}.");
             }
             var progress = await response.Content.ReadFromJsonAsync<BackfillProgressDto>(ct);
-            return progress is null ? BadGateway($"Service '{clusterId}' returned no backfill progress.") : TypedResults.Ok(progress);
+            return progress is null ? Problems.BadGateway($"Service '{clusterId}' returned no backfill progress.") : TypedResults.Ok(progress);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException
                                        && !ct.IsCancellationRequested)
         {
-            return BadGateway($"Service '{clusterId}' at {address} could not be reached: {ex.Message}");
+            return Problems.BadGateway($"Service '{clusterId}' at {address} could not be reached: {ex.Message}");
         }
     }
-
-    private static ProblemHttpResult BadGateway(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status502BadGateway, title: "Bad Gateway");
 }

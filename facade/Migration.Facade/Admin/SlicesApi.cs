@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Migration.Facade.Contracts;
 using Migration.Facade.Flags;
 using Migration.Facade.Security;
@@ -21,10 +20,10 @@ internal static class SlicesApi
 
     private static Ok<IReadOnlyList<SliceDto>> List(SliceViews views) => TypedResults.Ok(views.All());
 
-    private static Results<Ok<SliceDto>, NotFound<ProblemDetails>> Get(string name, SliceViews views) =>
+    private static Results<Ok<SliceDto>, ProblemHttpResult> Get(string name, SliceViews views) =>
         views.Find(name) is { } slice ? TypedResults.Ok(slice) : Problems.NotFound($"Unknown slice '{name}'.");
 
-    private static async Task<Results<Ok<SliceDto>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> ChangeState(
+    private static async Task<Results<Ok<SliceDto>, ValidationProblem, ProblemHttpResult>> ChangeState(
         string name, ChangeSliceStateRequest request, SliceViews views, FlagStore store, ClaimsPrincipal user, CancellationToken ct)
     {
         if (!views.Exists(name))

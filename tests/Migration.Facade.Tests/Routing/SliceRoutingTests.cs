@@ -120,6 +120,7 @@ public sealed class SliceRoutingTests
         {
             // Nothing listens there; the active health check takes its only destination out of rotation.
             s["Services:catalog:http:0"] = $"http://127.0.0.1:{deadPort}";
+            s["ReverseProxy:Clusters:catalog:HealthCheck:AvailableDestinationsPolicy"] = "HealthyAndUnknown";
             s["ReverseProxy:Clusters:catalog:HealthCheck:Active:Enabled"] = "true";
             s["ReverseProxy:Clusters:catalog:HealthCheck:Active:Interval"] = "00:00:00.100";
             s["ReverseProxy:Clusters:catalog:HealthCheck:Active:Timeout"] = "00:00:00.500";

@@ -29,8 +29,8 @@ internal sealed class StubBackend : IAsyncDisposable
         var app = builder.Build();
         app.MapMethods("/internal/backfill", ["GET", "POST"], (HttpRequest request) => new BackfillProgressDto(
             side, request.Method == "POST" ? BackfillProgressDto.Running : BackfillProgressDto.Idle, 1, 10, 100, 1000, null, null, null));
-        app.Run(context => context.Response.WriteAsJsonAsync(new StubAnswer(
-            side, context.Request.Path, context.Request.Headers["X-Forwarded-Host"].FirstOrDefault())));
+        app.Map("{**path}", (HttpContext context) => new StubAnswer(
+            side, context.Request.Path, context.Request.Headers["X-Forwarded-Host"].FirstOrDefault()));
         await app.StartAsync();
         return new StubBackend(app, side);
     }
