@@ -5,8 +5,11 @@ namespace Migration.Facade.Flags;
 /// <summary>Serves the slice features straight from the in-memory snapshot: no I/O on the request path.</summary>
 internal sealed class SliceFeatureDefinitionProvider(SliceSnapshotHolder snapshots) : IFeatureDefinitionProvider
 {
+    // Unknown names answer null, which FeatureManagement treats as a missing (disabled) feature.
+    private static readonly Task<FeatureDefinition> Missing = Task.FromResult<FeatureDefinition>(null!);
+
     public Task<FeatureDefinition> GetFeatureDefinitionAsync(string featureName) =>
-        Task.FromResult(snapshots.Current.Features.GetValueOrDefault(featureName)!);
+        snapshots.Current.FeatureTasks.GetValueOrDefault(featureName) ?? Missing;
 
     public async IAsyncEnumerable<FeatureDefinition> GetAllFeatureDefinitionsAsync()
     {

@@ -25,11 +25,15 @@ internal sealed class SliceSnapshot
         Features = States.Values
             .Select(SliceFeatures.ToDefinition)
             .ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
+        FeatureTasks = Features.ToFrozenDictionary(f => f.Key, f => Task.FromResult(f.Value), StringComparer.Ordinal);
     }
 
     public FrozenDictionary<string, SliceState> States { get; }
 
     public FrozenDictionary<string, FeatureDefinition> Features { get; }
+
+    /// <summary>The same definitions as completed tasks, so serving one to FeatureManagement allocates nothing.</summary>
+    public FrozenDictionary<string, Task<FeatureDefinition>> FeatureTasks { get; }
 
     /// <summary>True when the other snapshot holds the same versions (nothing to publish).</summary>
     public bool SameVersionsAs(SliceSnapshot other) =>
