@@ -13,7 +13,8 @@ internal static class BackfillExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        builder.Services.AddRefitClient<ILegacyCatalogApi>()
+        // Generated-only: Refit 16's AddRefitClient<T>() would need the Refit.Reflection package at run time.
+        builder.Services.AddRefitGeneratedClient<ILegacyCatalogApi>(LegacyCatalogJsonContext.Default)
             .ConfigureHttpClient((services, client) =>
                 client.BaseAddress = new Uri(services.GetRequiredService<IOptions<LegacyOptions>>().Value.BaseUrl));
 

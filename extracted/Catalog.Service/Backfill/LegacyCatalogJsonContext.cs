@@ -1,0 +1,14 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Legacy.Store.Contracts;
+
+namespace Catalog.Service.Backfill;
+
+/// <summary>
+/// Source-generated JSON for the Refit client: Refit 16 builds generated clients without runtime
+/// reflection, and the monolith speaks web-default (camelCase) JSON.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(List<ProductDto>))]
+[JsonSerializable(typeof(List<CategoryDto>))]
+internal sealed partial class LegacyCatalogJsonContext : JsonSerializerContext;
