@@ -1,7 +1,9 @@
 using Legacy.Store.Data.Seed;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Data.Sqlite;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Legacy.Store.Data;
 
@@ -17,37 +19,23 @@ internal static class StoreDatabaseExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        var connectionString = ResolveSqlite(
-            builder.Configuration.GetConnectionString(ConnectionStringName)
-                ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not configured."),
-            builder.Environment.ContentRootPath,
-            out var dataDirectory);
-
-        builder.Services.AddDbContext<StoreDbContext>(o => o.UseSqlite(connectionString));
+        builder.Services.AddSingleton<StoreDatabaseLocation>();
+        builder.Services.AddDbContext<StoreDbContext>((sp, o) =>
+            o.UseSqlite(sp.GetRequiredService<StoreDatabaseLocation>().ConnectionString));
         builder.Services.AddSingleton<StoreSeeder>();
         builder.Services.AddHostedService<StoreDatabaseInitializer>();
 
         // Keys live beside the database so sign-in cookies survive a restart of the store.
-        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("Legacy.Store");
-        if (dataDirectory is not null)
-        {
-            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
-        }
+        builder.Services.AddDataProtection().SetApplicationName("Legacy.Store");
+        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o =>
+            {
+                if (sp.GetRequiredService<StoreDatabaseLocation>().DataDirectory is { } directory)
+                {
+                    o.XmlRepository = new FileSystemXmlRepository(
+                        new DirectoryInfo(Path.Combine(directory, "keys")), sp.GetRequiredService<ILoggerFactory>());
+                }
+            }));
         return builder;
-    }
-
-    /// <summary>Makes a relative <c>Data Source</c> absolute against the content root and creates its folder.</summary>
-    public static string ResolveSqlite(string connectionString, string contentRoot, out string? dataDirectory)
-    {
-        var csb = new SqliteConnectionStringBuilder(connectionString);
-        dataDirectory = null;
-        if (string.IsNullOrEmpty(csb.DataSource) || csb.DataSource == ":memory:" || csb.Mode == SqliteOpenMode.Memory)
-        {
-            return csb.ConnectionString;
-        }
-        csb.DataSource = Path.GetFullPath(csb.DataSource, contentRoot);
-        dataDirectory = Path.GetDirectoryName(csb.DataSource)!;
-        Directory.CreateDirectory(dataDirectory);
-        return csb.ConnectionString;
     }
 }

@@ -44,7 +44,7 @@ internal static class StoreWebExtensions
         app.UseExceptionHandler();
         // API paths get problem details; pages get the HTML 404 page.
         app.UseWhen(IsApi, b => b.UseStatusCodePages());
-        app.UseWhen(c => !IsApi(c), b => b.UseStatusCodePagesWithReExecute("/not-found"));
+        app.UseWhen(c => !IsApi(c), b => b.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

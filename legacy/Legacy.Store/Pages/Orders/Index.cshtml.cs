@@ -14,9 +14,10 @@ internal sealed class OrderListModel(StoreDbContext db) : PageModel
     public int PageNumber { get; private set; } = 1;
     public int LastPage => Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize));
 
-    public async Task OnGetAsync(int? page, CancellationToken cancellationToken)
+    // "page" is a reserved route value in Razor Pages, hence the query string.
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        PageNumber = Math.Max(1, page ?? 1);
+        PageNumber = int.TryParse(Request.Query["page"], out var page) ? Math.Max(1, page) : 1;
         (Orders, Total) = await db.ListOrdersAsync(User.CustomerId()!.Value, (PageNumber - 1) * PageSize, PageSize, cancellationToken);
     }
 }

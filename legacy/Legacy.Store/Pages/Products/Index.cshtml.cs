@@ -18,11 +18,12 @@ internal sealed class ProductListModel(StoreDbContext db) : PageModel
     public int Total { get; private set; }
     public int LastPage => Query is null ? 1 : Math.Max(1, (int)Math.Ceiling(Total / (double)Query.PageSize));
 
-    public async Task OnGetAsync(string? page, string? pageSize, string? category, string? search, string? sort,
-        CancellationToken cancellationToken)
+    // Read from the query string directly: "page" is a reserved route value in Razor Pages.
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Categories = await db.ListCategoriesAsync(cancellationToken);
-        Query = ProductQuery.TryParse(page, pageSize, category, search, sort, out var errors);
+        var q = Request.Query;
+        Query = ProductQuery.TryParse(q["page"], q["pageSize"], q["category"], q["search"], q["sort"], out var errors);
         if (Query is null)
         {
             Errors = errors;

@@ -1,0 +1,42 @@
+using Microsoft.Data.Sqlite;
+
+namespace Legacy.Store.Data;
+
+/// <summary>
+/// Where the database (and the data-protection keys beside it) live. Resolved when first needed rather than while
+/// the builder runs, so configuration added late (test hosts, the app host) is honoured.
+/// </summary>
+internal sealed class StoreDatabaseLocation
+{
+    public StoreDatabaseLocation(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var raw = configuration.GetConnectionString(StoreDatabaseExtensions.ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            throw new InvalidOperationException(
+                $"ConnectionStrings:{StoreDatabaseExtensions.ConnectionStringName} is not configured.");
+        }
+        ConnectionString = Resolve(raw, environment.ContentRootPath, out var directory);
+        DataDirectory = directory;
+    }
+
+    public string ConnectionString { get; }
+
+    /// <summary>The folder of the database file; null for an in-memory database.</summary>
+    public string? DataDirectory { get; }
+
+    /// <summary>Makes a relative <c>Data Source</c> absolute against the content root and creates its folder.</summary>
+    public static string Resolve(string connectionString, string contentRoot, out string? dataDirectory)
+    {
+        var csb = new SqliteConnectionStringBuilder(connectionString);
+        dataDirectory = null;
+        if (string.IsNullOrEmpty(csb.DataSource) || csb.DataSource == ":memory:" || csb.Mode == SqliteOpenMode.Memory)
+        {
+            return csb.ConnectionString;
+        }
+        csb.DataSource = Path.GetFullPath(csb.DataSource, contentRoot);
+        dataDirectory = Path.GetDirectoryName(csb.DataSource)!;
+        Directory.CreateDirectory(dataDirectory);
+        return csb.ConnectionString;
+    }
+}
