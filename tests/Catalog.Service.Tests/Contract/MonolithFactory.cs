@@ -1,0 +1,30 @@
+using Catalog.Service.Tests.Infrastructure;
+using Legacy.Store;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Catalog.Service.Tests.Contract;
+
+/// <summary>The real monolith in memory over a temp database it seeds itself at startup.</summary>
+public sealed class MonolithFactory : WebApplicationFactory<LegacyStoreApp>
+{
+    private readonly TempFolder _folder = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Store", $"Data Source={_folder.File("legacy-store.db")}");
+        builder.ConfigureTestServices(services => services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, LoopbackPeerStartupFilter>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _folder.Dispose();
+        }
+    }
+}
