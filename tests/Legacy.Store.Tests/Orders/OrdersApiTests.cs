@@ -124,6 +124,8 @@ public sealed class OrdersApiTests(StoreFactory store) : IClassFixture<StoreFact
         Assert.Contains("<http://localhost/api/customers/me/orders?page=2&pageSize=5>; rel=\"next\"", Assert.Single(response.Headers.GetValues("Link")));
         var orders = await response.Content.ReadFromJsonAsync<JsonArray>();
         Assert.Equal(mine.Take(5).Select(o => o.Id), orders!.Select(o => (int)o!["id"]!));
+        Assert.Equal(mine.Take(5).Select(o => (o.PlacedAt, o.Status.ToString(), o.TotalCents / 100m, o.Lines.Count)),
+            orders!.Select(o => (o!["placedAt"]!.GetValue<DateTime>(), (string)o["status"]!, (decimal)o["total"]!, o["lines"]!.AsArray().Count)));
     }
 
     private static async Task<int> OnHandAsync(StoreClient client, int productId) =>

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Legacy.Store.Data.Seed;
 
-/// <summary>Writes <see cref="StoreSeed"/> into an empty database in a few batched transactions.</summary>
+/// <summary>Writes <see cref="StoreSeed"/> into an empty database in one transaction.</summary>
 internal sealed class StoreSeeder(PasswordHashing passwords, ILogger<StoreSeeder> logger)
 {
     private const int BatchSize = 2_000;
@@ -22,7 +22,7 @@ internal sealed class StoreSeeder(PasswordHashing passwords, ILogger<StoreSeeder
         await InsertAsync(db, seed.Stock, cancellationToken);
         await InsertAsync(db, seed.Customers, cancellationToken);
         await InsertAsync(db, seed.Staff, cancellationToken);
-        await InsertAsync(db, seed.Orders, cancellationToken);
+        await OrderHistoryWriter.WriteAsync(db, seed.Orders, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
 
