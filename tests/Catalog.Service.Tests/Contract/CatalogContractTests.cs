@@ -11,7 +11,7 @@ namespace Catalog.Service.Tests.Contract;
 /// </summary>
 public sealed class CatalogContractTests(ContractFixture fixture, ITestOutputHelper output) : IClassFixture<ContractFixture>
 {
-    private static readonly string[] ComparedHeaders = ["ETag", "X-Total-Count", "Link", "Content-Type"];
+    private readonly ContractComparer _compare = new(fixture);
 
     [Fact]
     public void The_backfill_copies_the_whole_seeded_catalog()
@@ -48,7 +48,7 @@ public sealed class CatalogContractTests(ContractFixture fixture, ITestOutputHel
     [InlineData("/api/products?search=%20")]
     public async Task Answers_equal_the_monoliths(string path)
     {
-        await AssertSameAnswerAsync(path);
+        await _compare.AssertSameAnswerAsync(path);
     }
 
     [Fact]
@@ -61,24 +61,24 @@ public sealed class CatalogContractTests(ContractFixture fixture, ITestOutputHel
 
         foreach (var slug in slugs)
         {
-            await AssertSameAnswerAsync($"/api/products?category={Uri.EscapeDataString(slug)}&sort=-price&pageSize=25&page=2");
+            await _compare.AssertSameAnswerAsync($"/api/products?category={Uri.EscapeDataString(slug)}&sort=-price&pageSize=25&page=2");
         }
     }
 
     [Fact]
     public async Task Searches_for_a_real_name_answer_equally()
     {
-        var name = await FirstProductNameAsync();
+        var name = await _compare.ProductNameAsync(7);
         var word = name.Split(' ')[0];
 
-        await AssertSameAnswerAsync($"/api/products?search={Uri.EscapeDataString(word.ToUpperInvariant())}");
-        await AssertSameAnswerAsync($"/api/products?search={Uri.EscapeDataString(name)}&sort=name");
+        await _compare.AssertSameAnswerAsync($"/api/products?search={Uri.EscapeDataString(word.ToUpperInvariant())}");
+        await _compare.AssertSameAnswerAsync($"/api/products?search={Uri.EscapeDataString(name)}&sort=name");
     }
 
     [Fact]
     public async Task Links_name_the_forwarded_address_on_both_sides()
     {
-        await AssertSameAnswerAsync("/api/products?page=2&pageSize=30&sort=price", request =>
+        await _compare.AssertSameAnswerAsync("/api/products?page=2&pageSize=30&sort=price", request =>
         {
             request.Headers.Add("X-Forwarded-Host", "shop.example:5000");
             request.Headers.Add("X-Forwarded-Proto", "https");
@@ -93,9 +93,9 @@ public sealed class CatalogContractTests(ContractFixture fixture, ITestOutputHel
         using var first = await fixture.Monolith.CreateClient().GetAsync($"/api/products/{id}");
         var etag = first.Headers.ETag!.Tag;
 
-        await AssertSameAnswerAsync($"/api/products/{id}", r => r.Headers.TryAddWithoutValidation("If-None-Match", etag));
-        await AssertSameAnswerAsync($"/api/products/{id}", r => r.Headers.TryAddWithoutValidation("If-None-Match", "\"other\", " + etag));
-        await AssertSameAnswerAsync($"/api/products/{id}", r => r.Headers.TryAddWithoutValidation("If-None-Match", "\"stale\""));
+        await _compare.AssertSameAnswerAsync($"/api/products/{id}", r => r.Headers.TryAddWithoutValidation("If-None-Match", etag));
+        await _compare.AssertSameAnswerAsync($"/api/products/{id}", r => r.Headers.TryAddWithoutValidation("If-None-Match", "\"other\", " + etag));
+        await _compare.AssertSameAnswerAsync($"/api/products/{id}", r => r.Headers.TryAddWithoutValidation("If-None-Match", "\"stale\""));
     }
 
     [Theory]
@@ -109,12 +109,12 @@ public sealed class CatalogContractTests(ContractFixture fixture, ITestOutputHel
     [InlineData("/api/products?page=0&pageSize=500&sort=x")]
     public async Task Invalid_queries_are_the_same_validation_problem(string path)
     {
-        var (legacy, catalog) = await SendBothAsync(path, null);
+        var (legacy, catalog) = await _compare.SendBothAsync(path, null);
 
         Assert.Equal(HttpStatusCode.BadRequest, legacy.Status);
         Assert.Equal(legacy.Status, catalog.Status);
         Assert.Equal(legacy.Headers["Content-Type"], catalog.Headers["Content-Type"]);
-        Assert.Equal(Member(legacy.Body, "errors"), Member(catalog.Body, "errors"));
+        Assert.Equal(ContractComparer.Member(legacy.Body, "errors"), ContractComparer.Member(catalog.Body, "errors"));
     }
 
     [Theory]
@@ -123,50 +123,12 @@ public sealed class CatalogContractTests(ContractFixture fixture, ITestOutputHel
     [InlineData("/api/products/not-a-number")]
     public async Task Unknown_products_are_the_same_404_problem(string path)
     {
-        var (legacy, catalog) = await SendBothAsync(path, null);
+        var (legacy, catalog) = await _compare.SendBothAsync(path, null);
 
         Assert.Equal(HttpStatusCode.NotFound, legacy.Status);
         Assert.Equal(legacy.Status, catalog.Status);
         Assert.Equal(legacy.Headers["Content-Type"], catalog.Headers["Content-Type"]);
         // traceId differs per request by design; everything else of the problem must match.
-        Assert.Equal(WithoutTraceId(legacy.Body), WithoutTraceId(catalog.Body));
+        Assert.Equal(ContractComparer.WithoutTraceId(legacy.Body), ContractComparer.WithoutTraceId(catalog.Body));
     }
-
-    private async Task AssertSameAnswerAsync(string path, Action<HttpRequestMessage>? configure = null)
-    {
-        var (legacy, catalog) = await SendBothAsync(path, configure);
-
-        Assert.Equal(legacy.Status, catalog.Status);
-        foreach (var header in ComparedHeaders)
-        {
-            Assert.True(legacy.Headers[header] == catalog.Headers[header],
-                $"{path}: header {header} differs.\n monolith: {legacy.Headers[header]}\n catalog:  {catalog.Headers[header]}");
-        }
-        Assert.True(legacy.Body == catalog.Body, $"{path}: body differs.\n monolith: {Cut(legacy.Body)}\n catalog:  {Cut(catalog.Body)}");
-    }
-
-    private async Task<(Answer Legacy, Answer Catalog)> SendBothAsync(string path, Action<HttpRequestMessage>? configure) =>
-        (await Answer.FetchAsync(fixture.Monolith.CreateClient(), path, configure),
-         await Answer.FetchAsync(fixture.Catalog.CreateClient(), path, configure));
-
-    private async Task<string> FirstProductNameAsync()
-    {
-        using var response = await fixture.Monolith.CreateClient().GetAsync("/api/products/7");
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return body.RootElement.GetProperty("name").GetString()!;
-    }
-
-    private static string Member(string json, string name)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.GetProperty(name).GetRawText();
-    }
-
-    private static string WithoutTraceId(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return string.Join(",", document.RootElement.EnumerateObject().Where(p => p.Name != "traceId").Select(p => $"{p.Name}={p.Value.GetRawText()}"));
-    }
-
-    private static string Cut(string text) => text.Length > 400 ? text[..400] + "…" : text;
 }

@@ -16,7 +16,7 @@ public sealed class MonolithFactory : WebApplicationFactory<LegacyStoreApp>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Store", $"Data Source={_folder.File("legacy-store.db")}");
-        builder.ConfigureTestServices(services => services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, LoopbackPeerStartupFilter>());
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter>(PeerStartupFilter.Loopback));
     }
 
     protected override void Dispose(bool disposing)

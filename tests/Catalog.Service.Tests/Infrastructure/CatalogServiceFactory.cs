@@ -1,5 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -26,7 +24,7 @@ public sealed class CatalogServiceFactory(Func<HttpMessageHandler> legacyHandler
         {
             services.ConfigureAll<HttpClientFactoryOptions>(options =>
                 options.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = legacyHandler()));
-            services.AddTransient<IStartupFilter, LoopbackPeerStartupFilter>();
+            services.AddSingleton<IStartupFilter>(PeerStartupFilter.Loopback);
         });
     }
 
@@ -38,21 +36,4 @@ public sealed class CatalogServiceFactory(Func<HttpMessageHandler> legacyHandler
             _folder.Dispose();
         }
     }
-}
-
-/// <summary>
-/// TestServer leaves the peer address empty; the facade calls from loopback, so say so and let the
-/// forwarded-headers middleware trust <c>X-Forwarded-*</c> as it would in production.
-/// </summary>
-public sealed class LoopbackPeerStartupFilter : IStartupFilter
-{
-    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-    {
-        app.Use((context, nextMiddleware) =>
-        {
-            context.Connection.RemoteIpAddress ??= IPAddress.Loopback;
-            return nextMiddleware(context);
-        });
-        next(app);
-    };
 }
