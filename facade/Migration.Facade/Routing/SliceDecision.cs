@@ -19,13 +19,6 @@ internal sealed class SliceDecision(IVariantFeatureManager features)
     /// The cluster to reassign to, or null to stay on the route's own (legacy) cluster: a missing cluster
     /// or one without an available destination must never take a user's request down with it.
     /// </summary>
-    public static ClusterState? PickCluster(bool extracted, string? sliceCluster, Func<string, ClusterState?> lookup)
-    {
-        if (!extracted || string.IsNullOrEmpty(sliceCluster))
-        {
-            return null;
-        }
-        var cluster = lookup(sliceCluster);
-        return cluster?.DestinationsState?.AvailableDestinations.Count > 0 ? cluster : null;
-    }
+    public static ClusterState? PickCluster(bool extracted, ClusterState? sliceCluster) =>
+        extracted && sliceCluster?.DestinationsState?.AvailableDestinations.Count > 0 ? sliceCluster : null;
 }

@@ -1,30 +1,40 @@
 using System.Security.Claims;
 using Microsoft.FeatureManagement.FeatureFilters;
+using Migration.Facade.Contracts;
 using Migration.Facade.Flags;
 using Yarp.ReverseProxy;
-using Yarp.ReverseProxy.Model;
 
 namespace Migration.Facade.Routing;
 
 /// <summary>
 /// Runs inside YARP's pipeline, before load balancing: a route that belongs to a slice is moved to the
-/// slice's cluster when its flag says so. Everything else passes through untouched.
+/// slice's cluster when its flag says so, and the decision is recorded as a <see cref="SliceRequest"/>
+/// feature. Everything else passes through untouched.
 /// </summary>
-internal sealed class SliceRoutingMiddleware(SliceDecision decision, IProxyStateLookup proxyState)
+internal sealed class SliceRoutingMiddleware(SliceDecision decision, IProxyStateLookup proxyState, SliceSnapshotHolder snapshots)
 {
     public async Task InvokeAsync(HttpContext context, Func<Task> next)
     {
-        var route = context.GetReverseProxyFeature().Route.Config;
-        if (route.Metadata is { } metadata && metadata.TryGetValue(SliceCatalog.SliceKey, out var slice))
+        var proxy = context.GetReverseProxyFeature();
+        if (proxy.Route.Config.Metadata is { } metadata && metadata.TryGetValue(SliceCatalog.SliceKey, out var slice))
         {
+            var state = snapshots.Current.States.TryGetValue(slice, out var s) ? s.State : SliceStates.Legacy;
+            var extractedCluster = metadata.TryGetValue(SliceCatalog.SliceClusterKey, out var id) && !string.IsNullOrEmpty(id)
+                && proxyState.TryGetCluster(id, out var c) ? c : null;
+            var request = new SliceRequest(slice, state, proxy.Route.Cluster!, extractedCluster);
+            context.Features.Set(request);
+
             var extracted = await decision.GoesToExtractedAsync(slice, TargetingFor(context), context.RequestAborted);
-            var cluster = SliceDecision.PickCluster(
-                extracted,
-                metadata.GetValueOrDefault(SliceCatalog.SliceClusterKey),
-                id => proxyState.TryGetCluster(id, out var c) ? c : null);
+            var cluster = SliceDecision.PickCluster(extracted, extractedCluster);
             if (cluster is not null)
             {
                 context.ReassignProxyRequest(cluster);
+                request.Side = SliceRequest.ExtractedSide;
+            }
+            else if (extracted)
+            {
+                // Chosen but unavailable (no healthy destination, circuit open): the monolith answers.
+                request.FellBack = true;
             }
         }
         await next();

@@ -16,27 +16,19 @@ public sealed class SliceDecisionTests
     {
         var catalog = Cluster("catalog", 2, 1);
 
-        Assert.Same(catalog, SliceDecision.PickCluster(true, "catalog", id => id == "catalog" ? catalog : null));
+        Assert.Same(catalog, SliceDecision.PickCluster(true, catalog));
     }
 
     [Fact]
-    public void Legacy_stays_on_the_route_cluster_without_looking_anything_up()
+    public void Legacy_stays_on_the_route_cluster()
     {
-        Assert.Null(SliceDecision.PickCluster(false, "catalog", _ => throw new InvalidOperationException("no look-up expected")));
-    }
-
-    [Theory]
-    [InlineData(null)]
-    [InlineData("")]
-    public void A_slice_without_a_target_cluster_stays(string? cluster)
-    {
-        Assert.Null(SliceDecision.PickCluster(true, cluster, _ => Cluster("x", 1, 1)));
+        Assert.Null(SliceDecision.PickCluster(false, Cluster("catalog", 1, 1)));
     }
 
     [Fact]
-    public void A_missing_cluster_stays_on_legacy()
+    public void A_slice_without_a_target_cluster_stays_on_legacy()
     {
-        Assert.Null(SliceDecision.PickCluster(true, "catalog", _ => null));
+        Assert.Null(SliceDecision.PickCluster(true, null));
     }
 
     [Theory]
@@ -44,12 +36,12 @@ public sealed class SliceDecisionTests
     [InlineData(3, 0)]
     public void A_cluster_without_available_destinations_stays_on_legacy(int destinations, int available)
     {
-        Assert.Null(SliceDecision.PickCluster(true, "catalog", _ => Cluster("catalog", destinations, available)));
+        Assert.Null(SliceDecision.PickCluster(true, Cluster("catalog", destinations, available)));
     }
 
     [Fact]
     public void A_cluster_whose_destinations_are_not_resolved_yet_stays_on_legacy()
     {
-        Assert.Null(SliceDecision.PickCluster(true, "catalog", _ => new ClusterState("catalog")));
+        Assert.Null(SliceDecision.PickCluster(true, new ClusterState("catalog")));
     }
 }
