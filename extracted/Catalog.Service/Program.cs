@@ -7,7 +7,7 @@ using Catalog.Service.Products;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddHttpConventions();
+builder.AddBehindFacadeConventions();
 builder.AddCatalogDatabase();
 builder.AddBackfill();
 

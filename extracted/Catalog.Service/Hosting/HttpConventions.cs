@@ -1,40 +1,14 @@
-using System.IO.Compression;
-using System.Net;
-using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.AspNetCore.ResponseCompression;
-
 namespace Catalog.Service.Hosting;
 
 /// <summary>
-/// The monolith's HTTP behaviour (legacy/Legacy.Store Hosting/StoreWebExtensions), so that users cannot tell
-/// which side answered: problem details, gzip, and links built from the facade's forwarded host and scheme.
+/// The monolith's HTTP pipeline (legacy/Legacy.Store Hosting/StoreWebExtensions), so that users cannot tell
+/// which side answered: forwarded host, gzip, and problem details for every error status.
 /// </summary>
 internal static class HttpConventions
 {
-    public static WebApplicationBuilder AddHttpConventions(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddProblemDetails();
-        builder.Services.AddResponseCompression(options =>
-        {
-            options.EnableForHttps = true;
-            options.Providers.Add<GzipCompressionProvider>();
-            options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Append("application/problem+json");
-        });
-        builder.Services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
-        builder.Services.Configure<ForwardedHeadersOptions>(options =>
-        {
-            // Only the facade on loopback may tell us the address the user called.
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-            options.KnownProxies.Add(IPAddress.Loopback);
-            options.KnownProxies.Add(IPAddress.IPv6Loopback);
-        });
-        return builder;
-    }
-
     public static WebApplication UseHttpConventions(this WebApplication app)
     {
-        app.UseForwardedHeaders();
-        app.UseResponseCompression();
+        app.UseBehindFacadeConventions();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         return app;

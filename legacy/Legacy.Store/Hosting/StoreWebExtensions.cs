@@ -1,9 +1,5 @@
-using System.IO.Compression;
-using System.Net;
 using Legacy.Store.Customers;
 using Legacy.Store.Orders;
-using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.AspNetCore.ResponseCompression;
 
 namespace Legacy.Store.Hosting;
 
@@ -12,7 +8,7 @@ internal static class StoreWebExtensions
 {
     public static WebApplicationBuilder AddStoreWeb(this WebApplicationBuilder builder)
     {
-        builder.Services.AddProblemDetails();
+        builder.AddBehindFacadeConventions();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<OrderService>();
         builder.Services.AddRazorPages(o =>
@@ -20,27 +16,12 @@ internal static class StoreWebExtensions
             o.Conventions.AuthorizeFolder("/Orders", StoreAuth.CustomerPolicy);
         });
         builder.Services.AddAntiforgery(o => o.Cookie.Name = ".Store.Antiforgery");
-        builder.Services.AddResponseCompression(o =>
-        {
-            o.EnableForHttps = true;
-            o.Providers.Add<GzipCompressionProvider>();
-            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Append("application/problem+json");
-        });
-        builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
-        builder.Services.Configure<ForwardedHeadersOptions>(o =>
-        {
-            // The facade on loopback forwards the address the user called; nobody else may.
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-            o.KnownProxies.Add(IPAddress.Loopback);
-            o.KnownProxies.Add(IPAddress.IPv6Loopback);
-        });
         return builder;
     }
 
     public static WebApplication UseStoreWeb(this WebApplication app)
     {
-        app.UseForwardedHeaders();
-        app.UseResponseCompression();
+        app.UseBehindFacadeConventions();
         app.UseExceptionHandler();
         // API paths get problem details; pages get the HTML 404 page.
         app.UseWhen(IsApi, b => b.UseStatusCodePages());
