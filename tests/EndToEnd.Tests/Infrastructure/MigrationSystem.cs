@@ -9,12 +9,14 @@ namespace EndToEnd.Tests.Infrastructure;
 /// <summary>
 /// The whole reference migration as real processes on free loopback ports: the monolith, Catalog.Service
 /// and the facade (Production environment, tokens from configuration), each with its own SQLite file.
+/// Subclasses add facade settings (SLOs, shadow rules) for tests that need their own system.
 /// </summary>
-public sealed class MigrationSystem : IAsyncLifetime
+public class MigrationSystem : IAsyncLifetime
 {
     private readonly string _dataDir = Directory.CreateTempSubdirectory("strangler-e2e-").FullName;
     private readonly List<AppProcess> _apps = [];
     private Task? _backfill;
+    private AppProcess? _catalog;
 
     public string OperatorToken { get; } = "op-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
     public string ViewerToken { get; } = "view-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
@@ -27,27 +29,40 @@ public sealed class MigrationSystem : IAsyncLifetime
     {
         var legacy = Start("legacy", "legacy/Legacy.Store", "Legacy.Store", LegacyUrl,
             $"--ConnectionStrings:Store=Data Source={Path.Combine(_dataDir, "legacy.db")}");
-        var catalog = Start("catalog", "extracted/Catalog.Service", "Catalog.Service", CatalogUrl,
-            $"--ConnectionStrings:Catalog=Data Source={Path.Combine(_dataDir, "catalog.db")}",
-            $"--Legacy:BaseUrl={LegacyUrl}");
-        var facade = Start("facade", "facade/Migration.Facade", "Migration.Facade", null,
-            $"--Facade:PublicUrl={PublicUrl}",
-            $"--Facade:ControlPlaneUrl={ControlPlaneUrl}",
-            $"--FlagStore:ConnectionString=Data Source={Path.Combine(_dataDir, "flags.db")}",
-            $"--Services:legacy:http:0={LegacyUrl}",
-            $"--Services:catalog:http:0={CatalogUrl}",
-            "--ControlPlane:Tokens:0:Name=e2e-operator",
-            "--ControlPlane:Tokens:0:Role=operator",
-            $"--ControlPlane:Tokens:0:Sha256={Sha256(OperatorToken)}",
-            "--ControlPlane:Tokens:1:Name=e2e-viewer",
-            "--ControlPlane:Tokens:1:Role=viewer",
-            $"--ControlPlane:Tokens:1:Sha256={Sha256(ViewerToken)}");
+        var catalog = _catalog = StartCatalog();
+        var facade = Start("facade", "facade/Migration.Facade", "Migration.Facade", null, FacadeArguments(PublicUrl, ControlPlaneUrl));
 
         var timeout = TimeSpan.FromSeconds(90);
         await Task.WhenAll(
             legacy.WaitHealthyAsync(LegacyUrl + "/health", timeout),
             catalog.WaitHealthyAsync(CatalogUrl + "/health", timeout),
             facade.WaitHealthyAsync(ControlPlaneUrl + "/health", timeout));
+    }
+
+    /// <summary>Catalog.Service's own database file.</summary>
+    public string CatalogDatabase => Path.Combine(_dataDir, "catalog.db");
+
+    /// <summary>Extra facade settings, as command-line arguments.</summary>
+    protected virtual IEnumerable<string> ExtraFacadeArguments => [];
+
+    /// <summary>A second facade instance sharing the first one's flag store; returns its public URL.</summary>
+    public async Task<string> StartSecondFacadeAsync()
+    {
+        var (publicUrl, controlUrl) = ($"http://127.0.0.1:{FreePort.Next()}", $"http://127.0.0.1:{FreePort.Next()}");
+        var facade = Start("facade-2", "facade/Migration.Facade", "Migration.Facade", null, FacadeArguments(publicUrl, controlUrl));
+        await facade.WaitHealthyAsync(controlUrl + "/health", TimeSpan.FromSeconds(90));
+        return publicUrl;
+    }
+
+    /// <summary>Kills Catalog.Service, as a crash would.</summary>
+    public async Task StopCatalogAsync()
+    {
+        if (_catalog is { } catalog)
+        {
+            _apps.Remove(catalog);
+            _catalog = null;
+            await catalog.DisposeAsync();
+        }
     }
 
     /// <summary>A client of the public port, as an end user's browser would be (no redirects followed, no cookies kept).</summary>
@@ -93,6 +108,26 @@ public sealed class MigrationSystem : IAsyncLifetime
             throw new InvalidOperationException($"backfill failed ({result.ExitCode}): {result.StdErr}\n{result.StdOut}\n{Diagnostics()}");
         }
     }
+
+    private string[] FacadeArguments(string publicUrl, string controlPlaneUrl) =>
+    [
+        $"--Facade:PublicUrl={publicUrl}",
+        $"--Facade:ControlPlaneUrl={controlPlaneUrl}",
+        $"--FlagStore:ConnectionString=Data Source={Path.Combine(_dataDir, "flags.db")}",
+        $"--Services:legacy:http:0={LegacyUrl}",
+        $"--Services:catalog:http:0={CatalogUrl}",
+        "--ControlPlane:Tokens:0:Name=e2e-operator",
+        "--ControlPlane:Tokens:0:Role=operator",
+        $"--ControlPlane:Tokens:0:Sha256={Sha256(OperatorToken)}",
+        "--ControlPlane:Tokens:1:Name=e2e-viewer",
+        "--ControlPlane:Tokens:1:Role=viewer",
+        $"--ControlPlane:Tokens:1:Sha256={Sha256(ViewerToken)}",
+        .. ExtraFacadeArguments,
+    ];
+
+    private AppProcess StartCatalog() =>
+        Start("catalog", "extracted/Catalog.Service", "Catalog.Service", CatalogUrl,
+            $"--ConnectionStrings:Catalog=Data Source={CatalogDatabase}", $"--Legacy:BaseUrl={LegacyUrl}");
 
     private AppProcess Start(string name, string folder, string assembly, string? url, params string[] args)
     {
