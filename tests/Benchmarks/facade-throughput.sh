@@ -16,12 +16,13 @@ for tool in wrk nginx curl sha256sum; do
 done
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/strangler-bench.XXXXXX")"
+chmod 755 "$work"   # nginx workers run as an unprivileged user
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_up() { for _ in $(seq 1 200); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.1; done; echo "not up: $1" >&2; exit 1; }
+wait_up() { for _ in $(seq 1 200); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.1; done; echo "not up: $1" >&2; tail -n 30 "$work"/*.log "$work"/nginx/error.log >&2 || true; exit 1; }
 
 echo "==> build facade (Release)"
 dotnet build "$root/facade/Migration.Facade" -c Release -nologo -v q >/dev/null
@@ -52,15 +53,15 @@ token="$(head -c 32 /dev/urandom | sha256sum | cut -d' ' -f1)"
 token_hash="$(printf %s "$token" | sha256sum | cut -d' ' -f1)"
 start_facade() { # name pipeline(true|false) -> sets PUBLIC_<name>, CONTROL_<name>
   local name="$1" pipeline="$2" public control
-  public="$(free_port)"; control="$(free_port)"; mkdir -p "$work/$name"
-  ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-  dotnet "$facade_dll" --contentRoot "$work/$name" \
+  public="$(free_port)"; control="$(free_port)"
+  # From its output folder, so the facade finds its appsettings.json (routes, clusters).
+  (cd "$(dirname "$facade_dll")" && ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning exec dotnet "$facade_dll" \
     --Facade:PublicUrl="http://127.0.0.1:$public" --Facade:ControlPlaneUrl="http://127.0.0.1:$control" \
     --Facade:MigrationPipeline="$pipeline" \
     --FlagStore:ConnectionString="Data Source=$work/$name-flags.db" \
     --ControlPlane:Tokens:0:Name=bench --ControlPlane:Tokens:0:Role=operator --ControlPlane:Tokens:0:Sha256="$token_hash" \
     --Services:legacy:http:0="http://127.0.0.1:$backend_port" --Services:catalog:http:0="http://127.0.0.1:$backend_port" \
-    >"$work/$name.log" 2>&1 & pids+=($!)
+    ) >"$work/$name.log" 2>&1 & pids+=($!)
   wait_up "http://127.0.0.1:$control/alive"
   printf -v "PUBLIC_$name" '%s' "http://127.0.0.1:$public"; printf -v "CONTROL_$name" '%s' "http://127.0.0.1:$control"
 }
@@ -76,7 +77,9 @@ set_state() { # state
 
 measure() { # url -> requests/second
   wrk -t1 -c"$connections" -d2s "$1" >/dev/null   # warm-up: JIT, connection pools
-  wrk -t1 -c"$connections" -d"${seconds}s" "$1" | awk '/Requests\/sec/ {print $2}'
+  local out; out="$(wrk -t1 -c"$connections" -d"${seconds}s" "$1")"
+  if grep -q "Non-2xx" <<<"$out"; then echo "$1 answered errors during the run:" >&2; echo "$out" >&2; exit 1; fi
+  awk '/Requests\/sec/ {print $2}' <<<"$out"
 }
 
 declare -A best

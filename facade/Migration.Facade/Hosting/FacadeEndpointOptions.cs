@@ -11,6 +11,12 @@ internal sealed record FacadeEndpointOptions : IValidatableObject
 
     [Required] public string ControlPlaneUrl { get; init; } = "http://127.0.0.1:5001";
 
+    /// <summary>
+    /// Off serves the same YARP routes without slice decisions (everything on the routes' own clusters): the
+    /// baseline of the throughput benchmark, and an escape hatch if the pipeline itself misbehaves.
+    /// </summary>
+    public bool MigrationPipeline { get; init; } = true;
+
     public Uri PublicUri => new(PublicUrl);
 
     public Uri ControlPlaneUri => new(ControlPlaneUrl);

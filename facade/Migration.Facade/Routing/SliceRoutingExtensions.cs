@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Options;
 using Migration.Facade.Hosting;
 
 namespace Migration.Facade.Routing;
@@ -22,6 +23,17 @@ internal static class SliceRoutingExtensions
     /// </summary>
     public static WebApplication MapFacadeProxy(this WebApplication app)
     {
+        if (!app.Services.GetRequiredService<IOptions<FacadeEndpointOptions>>().Value.MigrationPipeline)
+        {
+            app.MapReverseProxy(proxy =>
+            {
+                proxy.Use(KeepBackendErrorsUntouched);
+                proxy.UseSessionAffinity();
+                proxy.UseLoadBalancing();
+                proxy.UsePassiveHealthChecks();
+            }).WithMetadata(PublicPortEndpoint.Instance);
+            return app;
+        }
         var sliceRouting = app.Services.GetRequiredService<SliceRoutingMiddleware>();
         app.MapReverseProxy(proxy =>
         {
