@@ -1,7 +1,11 @@
 using Migration.Facade.Admin;
+using Migration.Facade.Canary;
 using Migration.Facade.Flags;
 using Migration.Facade.Hosting;
+using Migration.Facade.Metrics;
 using Migration.Facade.Routing;
+using Migration.Facade.Shadow;
+using Migration.Facade.Slo;
 
 namespace Migration.Facade;
 
@@ -13,7 +17,11 @@ public static class FacadeApp
         builder.AddServiceDefaults();
         builder.AddFacadeEndpoints();
         builder.AddFlagStore();
+        builder.AddCanary();
         builder.AddSliceRouting();
+        builder.AddSliceMetrics();
+        builder.AddShadowTraffic();
+        builder.AddSloGuard();
         builder.AddControlPlane();
 
         var app = builder.Build();
@@ -22,6 +30,7 @@ public static class FacadeApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapControlPlane();
+        app.MapSliceMetrics();
         app.MapFacadeProxy();
         return app;
     }

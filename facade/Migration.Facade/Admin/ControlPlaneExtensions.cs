@@ -27,7 +27,10 @@ internal static class ControlPlaneExtensions
             .MapSlicesApi()
             .MapAuditApi()
             .MapProgressApi()
-            .MapBackfillsApi();
+            .MapBackfillsApi()
+            .MapTrafficApi()
+            .MapShadowApi()
+            .MapOverridesApi();
         return app;
     }
 }

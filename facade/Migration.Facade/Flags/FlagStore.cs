@@ -93,6 +93,18 @@ internal sealed class FlagStore(IDbContextFactory<FlagDbContext> contexts, Slice
         return result;
     }
 
+    /// <summary>Records an action that changes no state (e.g. an override issued) in the audit log.</summary>
+    public async Task RecordAsync(SliceState slice, string actor, string reason, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        db.Audit.Add(new AuditRow
+        {
+            Slice = slice.Name, At = clock.GetUtcNow(), Actor = actor, Reason = reason, Version = slice.Version,
+            FromState = slice.State, FromPercentage = slice.Percentage, ToState = slice.State, ToPercentage = slice.Percentage,
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
     public async Task<IReadOnlyList<AuditEntryDto>> AuditAsync(string? slice, int limit, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

@@ -16,9 +16,7 @@ internal static class FlagStoreExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        var configured = builder.Configuration[$"{FlagStoreOptions.Section}:ConnectionString"]
-            ?? new FlagStoreOptions().ConnectionString;
-        var connectionString = ResolveConnectionString(configured, builder.Environment.ContentRootPath);
+        var connectionString = ResolvedConnectionString(builder);
         builder.Services.AddDbContextFactory<FlagDbContext>(o => o.UseSqlite(connectionString));
 
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -34,6 +32,10 @@ internal static class FlagStoreExtensions
         builder.Services.AddFeatureManagement();
         return builder;
     }
+
+    public static string ResolvedConnectionString(WebApplicationBuilder builder) => ResolveConnectionString(
+        builder.Configuration[$"{FlagStoreOptions.Section}:ConnectionString"] ?? new FlagStoreOptions().ConnectionString,
+        builder.Environment.ContentRootPath);
 
     /// <summary>Makes a relative Data Source absolute (against the content root) and creates its folder.</summary>
     internal static string ResolveConnectionString(string connectionString, string contentRoot)

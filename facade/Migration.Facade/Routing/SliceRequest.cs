@@ -27,4 +27,7 @@ internal sealed class SliceRequest(string slice, string state, ClusterState lega
 
     /// <summary>True when the extracted side was chosen but the monolith had to answer.</summary>
     public bool FellBack { get; set; }
+
+    /// <summary>A 5xx of the extracted side held back from the user so the monolith can answer instead.</summary>
+    public int? SuppressedStatus { get; set; }
 }

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
+using Migration.Facade.Fallback;
 using Migration.Facade.Hosting;
+using Migration.Facade.Shadow;
+using Yarp.ReverseProxy.Transforms;
 
 namespace Migration.Facade.Routing;
 
@@ -11,34 +14,34 @@ internal static class SliceRoutingExtensions
     {
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
-            .AddServiceDiscoveryDestinationResolver();
+            .AddServiceDiscoveryDestinationResolver()
+            .AddTransforms(transforms => transforms.AddResponseTransform(ServerErrorHoldBack.Apply));
         builder.Services.AddSingleton<SliceDecision>();
         builder.Services.AddSingleton<SliceRoutingMiddleware>();
+        builder.Services.AddSingleton<SliceGuardMiddleware>();
         return builder;
     }
 
     /// <summary>
-    /// The proxy, public port only. A custom pipeline replaces YARP's default one, so session affinity,
-    /// load balancing and passive health checks are added back after the slice decision.
+    /// The proxy, public port only: slice decision, then fallback and measurement, then what YARP's default
+    /// pipeline does (session affinity, load balancing, passive health checks), which a custom pipeline must re-add.
+    /// Without the migration pipeline every route stays on its own cluster (the benchmark's baseline).
     /// </summary>
     public static WebApplication MapFacadeProxy(this WebApplication app)
     {
-        if (!app.Services.GetRequiredService<IOptions<FacadeEndpointOptions>>().Value.MigrationPipeline)
-        {
-            app.MapReverseProxy(proxy =>
-            {
-                proxy.Use(KeepBackendErrorsUntouched);
-                proxy.UseSessionAffinity();
-                proxy.UseLoadBalancing();
-                proxy.UsePassiveHealthChecks();
-            }).WithMetadata(PublicPortEndpoint.Instance);
-            return app;
-        }
+        var pipeline = app.Services.GetRequiredService<IOptions<FacadeEndpointOptions>>().Value.MigrationPipeline;
         var sliceRouting = app.Services.GetRequiredService<SliceRoutingMiddleware>();
+        var guard = app.Services.GetRequiredService<SliceGuardMiddleware>();
+        var shadow = app.Services.GetRequiredService<ShadowMiddleware>();
         app.MapReverseProxy(proxy =>
         {
             proxy.Use(KeepBackendErrorsUntouched);
-            proxy.Use(sliceRouting.InvokeAsync);
+            if (pipeline)
+            {
+                proxy.Use(sliceRouting.InvokeAsync);
+                proxy.Use(shadow.InvokeAsync);
+                proxy.Use(guard.InvokeAsync);
+            }
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();

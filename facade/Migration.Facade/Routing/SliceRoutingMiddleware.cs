@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Microsoft.FeatureManagement.FeatureFilters;
+using Migration.Facade.Canary;
 using Migration.Facade.Contracts;
 using Migration.Facade.Flags;
 using Yarp.ReverseProxy;
@@ -11,7 +11,8 @@ namespace Migration.Facade.Routing;
 /// slice's cluster when its flag says so, and the decision is recorded as a <see cref="SliceRequest"/>
 /// feature. Everything else passes through untouched.
 /// </summary>
-internal sealed class SliceRoutingMiddleware(SliceDecision decision, IProxyStateLookup proxyState, SliceSnapshotHolder snapshots)
+internal sealed class SliceRoutingMiddleware(
+    SliceDecision decision, IProxyStateLookup proxyState, SliceSnapshotHolder snapshots, CanaryIdentity identity, SideOverrides overrides)
 {
     public async Task InvokeAsync(HttpContext context, Func<Task> next)
     {
@@ -24,7 +25,9 @@ internal sealed class SliceRoutingMiddleware(SliceDecision decision, IProxyState
             var request = new SliceRequest(slice, state, proxy.Route.Cluster!, extractedCluster);
             context.Features.Set(request);
 
-            var extracted = await decision.GoesToExtractedAsync(slice, TargetingFor(context), context.RequestAborted);
+            var extracted = Forced(context, slice) is { } side
+                ? side == SliceRequest.ExtractedSide
+                : await decision.GoesToExtractedAsync(slice, TargetingFor(context, state), context.RequestAborted);
             var cluster = SliceDecision.PickCluster(extracted, extractedCluster);
             if (cluster is not null)
             {
@@ -40,11 +43,14 @@ internal sealed class SliceRoutingMiddleware(SliceDecision decision, IProxyState
         await next();
     }
 
-    // Canary stickiness: signed-in user, else the client address. Issue 3 adds a facade-issued cookie.
-    private static TargetingContext TargetingFor(HttpContext context) => new()
-    {
-        UserId = context.User.FindFirstValue(ClaimTypes.NameIdentifier)
-            ?? context.Connection.RemoteIpAddress?.ToString()
-            ?? "",
-    };
+    // Only a canary needs to know who is asking; the other states answer the same for everyone.
+    private TargetingContext TargetingFor(HttpContext context, string state) =>
+        state == SliceStates.Canary ? new TargetingContext { UserId = identity.Resolve(context) } : Everyone;
+
+    private string? Forced(HttpContext context, string slice) =>
+        context.Request.Headers.TryGetValue(SideOverrideDto.HeaderName, out var value) && value.Count == 1
+            ? overrides.SideFor(slice, value[0]!)
+            : null;
+
+    private static readonly TargetingContext Everyone = new() { UserId = "" };
 }

@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Migration.Facade.Canary;
+using Migration.Facade.Contracts;
+using Migration.Facade.Flags;
+using Migration.Facade.Routing;
+using Migration.Facade.Security;
+
+namespace Migration.Facade.Admin;
+
+internal static class OverridesApi
+{
+    private const int DefaultMinutes = 60;
+
+    public static RouteGroupBuilder MapOverridesApi(this RouteGroupBuilder admin)
+    {
+        admin.MapPost("/slices/{name}/overrides", Issue).WithTags("Slices").WithName("IssueSideOverride")
+            .RequireAuthorization(SecurityExtensions.OperatorPolicy);
+        return admin;
+    }
+
+    /// <summary>A pass for testers: sent as <c>X-Migration-Side</c>, it forces one side of this slice until it expires.</summary>
+    private static async Task<Results<Ok<SideOverrideDto>, ValidationProblem, ProblemHttpResult>> Issue(
+        string name, IssueSideOverrideRequest request, SliceSnapshotHolder snapshots, SliceViews views, SideOverrides overrides,
+        FlagStore store, IOptions<CanaryOptions> options, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (!views.Exists(name) || !snapshots.Current.States.TryGetValue(name, out var slice))
+        {
+            return Problems.NotFound($"Unknown slice '{name}'.");
+        }
+        if (request.Side is not (SliceRequest.LegacySide or SliceRequest.ExtractedSide))
+        {
+            return Problems.Invalid(nameof(request.Side), $"Side must be '{SliceRequest.LegacySide}' or '{SliceRequest.ExtractedSide}'.");
+        }
+        if (string.IsNullOrWhiteSpace(request.Reason))
+        {
+            return Problems.Invalid(nameof(request.Reason), "A reason is required; it is written to the audit log.");
+        }
+        var max = (int)options.Value.MaxOverrideValidity.TotalMinutes;
+        if (request.ValidForMinutes is { } m && (m < 1 || m > max))
+        {
+            return Problems.Invalid(nameof(request.ValidForMinutes), $"ValidForMinutes must be between 1 and {max}.");
+        }
+        var expires = clock.GetUtcNow().AddMinutes(request.ValidForMinutes ?? Math.Min(DefaultMinutes, max));
+        var value = overrides.Issue(name, request.Side, expires);
+        var actor = user.Identity?.Name ?? "unknown";
+        await store.RecordAsync(slice, actor, $"override issued: {request.Side} until {expires:u}: {request.Reason.Trim()}", ct);
+        return TypedResults.Ok(new SideOverrideDto(name, request.Side, value, expires));
+    }
+}

@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Migration.Facade.Canary;
+
+/// <summary>How the facade recognises a user for sticky canaries (section <c>Canary</c>).</summary>
+internal sealed record CanaryOptions
+{
+    public const string Section = "Canary";
+
+    /// <summary>The facade's own first-party cookie for visitors who are not signed in.</summary>
+    [Required, RegularExpression("^[A-Za-z0-9._-]+$")] public string CookieName { get; init; } = "strangler.uid";
+
+    public UserCookieOptions UserCookie { get; init; } = new();
+
+    /// <summary>Longest validity of a tester override issued by the control plane.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan MaxOverrideValidity { get; init; } = TimeSpan.FromHours(24);
+}
+
+/// <summary>
+/// The monolith's sign-in cookie, read (never written) with the monolith's data-protection key ring, so a signed-in
+/// user keeps one side on every device. Off unless <see cref="KeyRingPath"/> is set.
+/// </summary>
+internal sealed record UserCookieOptions
+{
+    public string Name { get; init; } = ".Store.Auth";
+    public string? KeyRingPath { get; init; }
+    public string ApplicationName { get; init; } = "Legacy.Store";
+
+    /// <summary>The monolith's cookie authentication scheme name (part of the protector's purpose).</summary>
+    public string Scheme { get; init; } = "Cookies";
+}

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using Migration.Facade.Metrics;
+using Migration.Facade.Routing;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Migration.Facade.Fallback;
+
+/// <summary>
+/// Runs after the slice decision: measures each side, and when the extracted side fails in a way the user must
+/// not see, clears the unsent response and runs the rest of the pipeline again against the monolith.
+/// The extracted side's failure is still recorded, so SLOs see it even though users do not.
+/// </summary>
+internal sealed class SliceGuardMiddleware(TrafficStatistics traffic)
+{
+    public async Task InvokeAsync(HttpContext context, Func<Task> next)
+    {
+        if (context.Features.Get<SliceRequest>() is not { } request)
+        {
+            await next();
+            return;
+        }
+        if (request.FellBack)
+        {
+            traffic.RecordFallback(request.Slice, FallbackPolicy.Unavailable);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        await next();
+        var error = context.Features.Get<IForwarderErrorFeature>();
+        if (request.Side == SliceRequest.ExtractedSide && !context.Response.HasStarted
+            && FallbackPolicy.Reason(context.Request.Method, error, request.SuppressedStatus) is { } reason)
+        {
+            traffic.Record(request.Slice, SliceRequest.ExtractedSide, error: true, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            traffic.RecordFallback(request.Slice, reason);
+            context.Features.Set<IForwarderErrorFeature>(null);
+            context.Response.Clear();
+            request.Side = SliceRequest.LegacySide;
+            request.FellBack = true;
+            request.SuppressedStatus = null;
+            context.ReassignProxyRequest(request.LegacyCluster);
+            started = Stopwatch.GetTimestamp();
+            await next();
+            error = context.Features.Get<IForwarderErrorFeature>();
+        }
+        var failed = error is not null || context.Response.StatusCode >= 500 || request.SuppressedStatus >= 500;
+        traffic.Record(request.Slice, request.Side, failed, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+}

@@ -1,0 +1,21 @@
+using Migration.Facade.Shadow;
+using Migration.Facade.Slo;
+
+namespace Migration.Facade.Flags;
+
+/// <summary>What configuration says about one slice (<c>Slices:&lt;name&gt;</c>): its SLOs and its shadow rules.</summary>
+internal sealed record SliceSettings
+{
+    public SloOptions? Slo { get; init; }
+    public ShadowOptions? Shadow { get; init; }
+}
+
+/// <summary>The <c>Slices</c> section, keyed by slice name.</summary>
+internal sealed class SliceSettingsOptions() : Dictionary<string, SliceSettings>(StringComparer.Ordinal)
+{
+    public const string Section = "Slices";
+
+    public SliceSettings For(string slice) => TryGetValue(slice, out var settings) ? settings : Empty;
+
+    private static readonly SliceSettings Empty = new();
+}

@@ -1,0 +1,28 @@
+namespace Migration.Facade.Shadow;
+
+/// <summary>
+/// The headers a mirrored request carries: the user's own, minus hop-by-hop ones, plus the forwarded host and
+/// scheme YARP would add (links the service writes must name the facade, as in the real answer) and the shadow mark.
+/// </summary>
+internal static class MirrorHeaders
+{
+    public const string ShadowHeader = "X-Shadow-Request";
+
+    private static readonly HashSet<string> Dropped = new(
+        ["Host", "Connection", "Keep-Alive", "Transfer-Encoding", "TE", "Trailer", "Upgrade", "Proxy-Connection",
+         "Proxy-Authorization", "Content-Length", "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto"],
+        StringComparer.OrdinalIgnoreCase);
+
+    public static IReadOnlyList<KeyValuePair<string, string[]>> From(HttpContext context)
+    {
+        var headers = context.Request.Headers
+            .Where(h => !Dropped.Contains(h.Key))
+            .Select(h => new KeyValuePair<string, string[]>(h.Key, h.Value.ToArray()!))
+            .ToList();
+        headers.Add(new("X-Forwarded-Host", [context.Request.Host.Value ?? ""]));
+        headers.Add(new("X-Forwarded-Proto", [context.Request.Scheme]));
+        if (context.Connection.RemoteIpAddress is { } client) headers.Add(new("X-Forwarded-For", [client.ToString()]));
+        headers.Add(new(ShadowHeader, ["1"]));
+        return headers;
+    }
+}

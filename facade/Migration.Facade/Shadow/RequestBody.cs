@@ -1,0 +1,29 @@
+namespace Migration.Facade.Shadow;
+
+/// <summary>Buffers a request body up to a cap so it can be forwarded to the monolith and mirrored too.</summary>
+internal static class RequestBody
+{
+    /// <summary>The body (empty when there is none), or null when it is larger than <paramref name="limit"/>.</summary>
+    public static async Task<byte[]?> TryBufferAsync(HttpRequest request, int limit, CancellationToken ct)
+    {
+        if (request.ContentLength is 0 || (request.ContentLength is null && !request.Headers.TransferEncoding.Any()))
+        {
+            return [];
+        }
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+        request.EnableBuffering(bufferThreshold: Math.Min(limit + 1, 64 * 1024));
+        using var copy = new MemoryStream();
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer, ct)) > 0)
+        {
+            copy.Write(buffer, 0, read);
+            if (copy.Length > limit) break;
+        }
+        request.Body.Position = 0;
+        return copy.Length > limit ? null : copy.ToArray();
+    }
+}

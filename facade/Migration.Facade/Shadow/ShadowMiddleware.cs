@@ -1,0 +1,81 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using Migration.Facade.Contracts;
+using Migration.Facade.Flags;
+using Migration.Facade.Routing;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Migration.Facade.Shadow;
+
+/// <summary>
+/// For a slice in <c>shadow</c>: the monolith answers as usual while its answer is copied; afterwards the request
+/// and that answer are queued for the background comparer. A full queue sheds the mirror, it never waits.
+/// </summary>
+internal sealed class ShadowMiddleware(
+    IOptions<SliceSettingsOptions> slices, ShadowStatistics statistics, Channel<ShadowJob> queue, TimeProvider clock)
+{
+    public const string SkippedMethod = "method";
+    public const string SkippedSize = "size";
+    public const string SkippedQueueFull = "queue-full";
+    public const string SkippedUnavailable = "unavailable";
+
+    private static readonly ShadowOptions Defaults = new();
+
+    public async Task InvokeAsync(HttpContext context, Func<Task> next)
+    {
+        if (context.Features.Get<SliceRequest>() is not { State: SliceStates.Shadow, Side: SliceRequest.LegacySide } request)
+        {
+            await next();
+            return;
+        }
+        var options = slices.Value.For(request.Slice).Shadow ?? Defaults;
+        var method = context.Request.Method;
+        if (!options.MirrorMethods.Contains(method, StringComparer.OrdinalIgnoreCase))
+        {
+            statistics.Skipped(request.Slice, SkippedMethod);
+            await next();
+            return;
+        }
+        if (request.ExtractedCluster is not { } extracted)
+        {
+            statistics.Skipped(request.Slice, SkippedUnavailable);
+            await next();
+            return;
+        }
+        var body = await RequestBody.TryBufferAsync(context.Request, options.MaxRequestBodyBytes, context.RequestAborted);
+        if (body is null)
+        {
+            statistics.Skipped(request.Slice, SkippedSize);
+            await next();
+            return;
+        }
+
+        var original = context.Response.Body;
+        var capture = new CaptureStream(original, options.MaxResponseBodyBytes);
+        context.Response.Body = capture;
+        try
+        {
+            await next();
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+        if (context.Features.Get<IForwarderErrorFeature>() is not null) return;
+        if (capture.Overflowed)
+        {
+            statistics.Skipped(request.Slice, SkippedSize);
+            return;
+        }
+
+        var legacyHeaders = context.Response.Headers
+            .Select(h => new KeyValuePair<string, IEnumerable<string>>(h.Key, h.Value.ToArray()!)).ToList();
+        var job = new ShadowJob(request.Slice, options, method, context.Request.Path + context.Request.QueryString,
+            MirrorHeaders.From(context), body.Length == 0 ? null : body, context.Response.StatusCode, legacyHeaders,
+            capture.Captured, extracted, request.LegacyCluster, clock.GetUtcNow());
+        if (!queue.Writer.TryWrite(job))
+        {
+            statistics.Skipped(request.Slice, SkippedQueueFull);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Migration.Facade.Shadow;
+
+/// <summary>How a slice in <c>shadow</c> is mirrored and compared (<c>Slices:&lt;name&gt;:Shadow</c>).</summary>
+internal sealed record ShadowOptions
+{
+    /// <summary>Only these methods are mirrored; anything but GET/HEAD must be allowed explicitly.</summary>
+    public string[] MirrorMethods { get; init; } = ["GET", "HEAD"];
+
+    [Range(0, 16 * 1024 * 1024)] public int MaxRequestBodyBytes { get; init; } = 64 * 1024;
+    [Range(1, 64 * 1024 * 1024)] public int MaxResponseBodyBytes { get; init; } = 1024 * 1024;
+
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    public string[] ComparedHeaders { get; init; } = ["Content-Type", "ETag", "X-Total-Count", "Link", "Location"];
+    public string[] IgnoredHeaders { get; init; } = [];
+
+    /// <summary>JSON paths never counted as differences, e.g. <c>$.generatedAt</c> or <c>$[*].updatedAt</c>.</summary>
+    public string[] IgnoredJsonPaths { get; init; } = [];
+
+    /// <summary>Ask the monolith twice; fields that differ between its own answers are noise, not differences.</summary>
+    public bool NoiseCancellation { get; init; }
+
+    /// <summary>Parity below this is reported by the status view (a shadow is never rolled back).</summary>
+    [Range(0.0, 100.0)] public double? MinParityPercent { get; init; }
+
+    public IEnumerable<string> Problems()
+    {
+        foreach (var path in IgnoredJsonPaths.Where(p => !p.StartsWith('$')))
+        {
+            yield return $"IgnoredJsonPaths: '{path}' must start with '$'.";
+        }
+        foreach (var method in MirrorMethods.Where(m => string.IsNullOrWhiteSpace(m) || m.Any(char.IsWhiteSpace)))
+        {
+            yield return $"MirrorMethods: '{method}' is not an HTTP method.";
+        }
+    }
+}
+
+/// <summary>The <c>Shadow</c> section: the background comparer's capacity.</summary>
+internal sealed record ShadowQueueOptions
+{
+    public const string Section = "Shadow";
+
+    /// <summary>Mirrors waiting to be sent; when full, new ones are shed (counted), never awaited.</summary>
+    [Range(1, 1_000_000)] public int QueueCapacity { get; init; } = 1000;
+
+    [Range(1, 64)] public int Workers { get; init; } = 2;
+
+    [Range(1, 1000)] public int SampleCount { get; init; } = 20;
+}

@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using Migration.Facade.Contracts;
+using Migration.Facade.Metrics;
+
+namespace Migration.Facade.Shadow;
+
+/// <summary>Shadow outcomes per slice since start (or the last reset), with the latest differing samples.</summary>
+internal sealed class ShadowStatistics(IOptions<ShadowQueueOptions> options, SliceMeters meters)
+{
+    public const string Match = "match";
+    public const string Difference = "difference";
+
+    private readonly ConcurrentDictionary<string, SliceShadow> _slices = new(StringComparer.Ordinal);
+
+    public void Compared(string slice, bool noiseOnly, ShadowDiffSampleDto? sample)
+    {
+        var s = For(slice);
+        Interlocked.Increment(ref s.Compared);
+        if (sample is null)
+        {
+            Interlocked.Increment(ref s.Matches);
+            if (noiseOnly) Interlocked.Increment(ref s.NoiseIgnored);
+            meters.Shadowed(slice, Match);
+            return;
+        }
+        Interlocked.Increment(ref s.Differences);
+        meters.Shadowed(slice, Difference);
+        s.Samples.Enqueue(sample);
+        while (s.Samples.Count > options.Value.SampleCount && s.Samples.TryDequeue(out _)) { }
+    }
+
+    public void Skipped(string slice, string reason)
+    {
+        For(slice).Skipped.AddOrUpdate(reason, 1, static (_, n) => n + 1);
+        meters.Shadowed(slice, "skipped-" + reason);
+    }
+
+    public ShadowSummaryDto Summary(string slice)
+    {
+        var s = For(slice);
+        return new(s.Compared, s.Matches, s.Differences, s.Skipped.Values.Sum(), Parity(s));
+    }
+
+    public ShadowReportDto Report(string slice)
+    {
+        var s = For(slice);
+        return new(slice, s.Compared, s.Matches, s.Differences, s.NoiseIgnored, Parity(s),
+            s.Skipped.ToDictionary(k => k.Key, k => k.Value), s.Samples.Reverse().ToList());
+    }
+
+    public void Reset(string slice) => _slices.TryRemove(slice, out _);
+
+    private static double? Parity(SliceShadow s) => s.Compared == 0 ? null : Math.Round(100.0 * s.Matches / s.Compared, 2);
+
+    private SliceShadow For(string slice) => _slices.GetOrAdd(slice, static _ => new SliceShadow());
+
+    private sealed class SliceShadow
+    {
+        public long Compared, Matches, Differences, NoiseIgnored;
+        public readonly ConcurrentDictionary<string, long> Skipped = new(StringComparer.Ordinal);
+        public readonly ConcurrentQueue<ShadowDiffSampleDto> Samples = new();
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Options;
+using Migration.Facade.Contracts;
+using Migration.Facade.Flags;
+using Migration.Facade.Metrics;
+
+namespace Migration.Facade.Slo;
+
+/// <summary>
+/// Every few seconds: a slice on <c>canary</c> or <c>extracted</c> that breaks one of its SLOs goes back to
+/// <c>legacy</c>, with an audit entry that names the objective, the measured value and the limit.
+/// </summary>
+internal sealed class SloGuard(
+    IOptions<SliceSettingsOptions> slices,
+    IOptions<SloGuardOptions> options,
+    SliceSnapshotHolder snapshots,
+    TrafficStatistics traffic,
+    FlagStore store,
+    TimeProvider clock,
+    ILogger<SloGuard> logger) : BackgroundService
+{
+    public const string Actor = "slo-guard";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.EvaluationInterval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await EvaluateAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "SLO evaluation failed; trying again at the next interval");
+            }
+        }
+    }
+
+    /// <summary>One evaluation of every guarded slice; returns the slices it rolled back.</summary>
+    public async Task<IReadOnlyList<string>> EvaluateAsync(CancellationToken ct)
+    {
+        var rolledBack = new List<string>();
+        foreach (var (name, settings) in slices.Value)
+        {
+            if (settings.Slo is not { } slo || !snapshots.Current.States.TryGetValue(name, out var state)
+                || state.State is not (SliceStates.Canary or SliceStates.Extracted))
+            {
+                continue;
+            }
+            var (legacy, extracted, _) = traffic.Read(name, (int)slo.Window.TotalSeconds);
+            if (SloEvaluator.Evaluate(slo, extracted, legacy) is not { } breach) continue;
+
+            var reason = $"{breach.Describe()}; automatic rollback from {state.State}";
+            var result = await store.ChangeAsync(name, SliceStates.Legacy, 0, reason, state.Version, Actor, ct);
+            if (result is ChangeResult.Changed)
+            {
+                logger.LogWarning("Slice {Slice} rolled back to legacy: {Reason}", name, reason);
+                rolledBack.Add(name);
+            }
+        }
+        return rolledBack;
+    }
+}
