@@ -1,0 +1,78 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.FeatureManagement;
+using Microsoft.FeatureManagement.FeatureFilters;
+using Migration.Facade.Contracts;
+using Migration.Facade.Flags;
+using Migration.Facade.Routing;
+
+namespace Migration.Facade.Tests.Canary;
+
+/// <summary>The canary allocation as two independent facade instances evaluate it for 10,000 synthetic users.</summary>
+public sealed class CanaryStickinessTests
+{
+    private static readonly string[] Users = Enumerable.Range(0, 10_000).Select(i => $"visitor:{i:x8}").ToArray();
+
+    private sealed class Instance
+    {
+        private readonly SliceSnapshotHolder _snapshots = new();
+        private readonly SliceDecision _decision;
+
+        public Instance()
+        {
+            var services = new ServiceCollection().AddLogging().AddSingleton(_snapshots);
+            services.AddSingleton<IFeatureDefinitionProvider, SliceFeatureDefinitionProvider>();
+            services.AddFeatureManagement();
+            services.AddSingleton<SliceDecision>();
+            _decision = services.BuildServiceProvider().GetRequiredService<SliceDecision>();
+        }
+
+        public void Canary(int percentage) => _snapshots.Publish(new SliceSnapshot(
+            [new SliceState("catalog-read", SliceStates.Canary, percentage, 2, DateTimeOffset.UnixEpoch, "t")]));
+
+        public async Task<HashSet<string>> ExtractedAsync()
+        {
+            var extracted = new HashSet<string>();
+            foreach (var user in Users)
+            {
+                if (await _decision.GoesToExtractedAsync("catalog-read", new TargetingContext { UserId = user }, default))
+                {
+                    extracted.Add(user);
+                }
+            }
+            return extracted;
+        }
+    }
+
+    [Fact]
+    public async Task Ten_percent_sends_ten_percent_of_users_and_each_stays_on_its_side_on_every_instance()
+    {
+        var (one, two) = (new Instance(), new Instance());
+        one.Canary(10);
+        two.Canary(10);
+
+        var first = await one.ExtractedAsync();
+        Assert.InRange(first.Count / (double)Users.Length, 0.085, 0.115);
+        for (var request = 1; request < 20; request++)
+        {
+            Assert.Equal(first, await (request % 2 == 0 ? one : two).ExtractedAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Raising_moves_nobody_back_and_lowering_moves_users_back()
+    {
+        var facade = new Instance();
+        facade.Canary(10);
+        var atTen = await facade.ExtractedAsync();
+
+        facade.Canary(30);
+        var atThirty = await facade.ExtractedAsync();
+        Assert.Subset(atThirty, atTen);
+        Assert.InRange(atThirty.Count / (double)Users.Length, 0.285, 0.315);
+
+        facade.Canary(5);
+        var atFive = await facade.ExtractedAsync();
+        Assert.Subset(atTen, atFive);
+        Assert.True(atFive.Count < atTen.Count);
+    }
+}
