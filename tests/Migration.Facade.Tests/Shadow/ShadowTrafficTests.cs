@@ -1,0 +1,145 @@
+using System.Net.Http.Json;
+using Migration.Facade.Contracts;
+using Migration.Facade.Tests.Support;
+
+namespace Migration.Facade.Tests.Shadow;
+
+/// <summary>Shadow mode through the real facade: the monolith answers, a mirror goes to the extracted side and is compared.</summary>
+public sealed class ShadowTrafficTests
+{
+    private static async Task<ShadowReportDto> ReportAsync(FacadeHost facade, string slice = "catalog-read") =>
+        (await facade.Viewer.GetFromJsonAsync<ShadowReportDto>($"/admin/slices/{slice}/diff"))!;
+
+    private static async Task<ShadowReportDto> SettledReportAsync(FacadeHost facade, Func<ShadowReportDto, bool> done, string slice = "catalog-read")
+    {
+        ShadowReportDto report = await ReportAsync(facade, slice);
+        await Loopback.EventuallyAsync(async () => done(report = await ReportAsync(facade, slice)), TimeSpan.FromSeconds(10));
+        return report;
+    }
+
+    [Fact]
+    public async Task A_changed_field_is_reported_with_its_path_an_ignored_one_is_not_and_users_get_the_monolith()
+    {
+        await using var bed = await ScriptedBed.StartAsync(
+            ScriptedBackend.Json("""{"id":7,"price":10.5,"updatedAt":"2026-01-01"}"""),
+            ScriptedBackend.Json("""{"updatedAt":"2026-02-02","price":11,"id":7}"""),
+            new Dictionary<string, string?> { ["Slices:catalog-read:Shadow:IgnoredJsonPaths:0"] = "$.updatedAt" });
+        await bed.Facade.FlipAsync("catalog-read", SliceStates.Shadow);
+
+        var answer = await bed.Facade.Public.GetStringAsync("/api/products/7");
+
+        Assert.Equal("""{"id":7,"price":10.5,"updatedAt":"2026-01-01"}""", answer);
+        var report = await SettledReportAsync(bed.Facade, r => r.Compared == 1);
+        Assert.Equal((1, 0, 1, 0.0), (report.Compared, report.Matches, report.Differences, report.ParityPercent));
+        var sample = Assert.Single(report.Samples);
+        Assert.Equal(("GET", "/api/products/7"), (sample.Method, sample.Path));
+        Assert.Equal(new FieldDifferenceDto("body", "$.price", "10.5", "11"), Assert.Single(sample.Differences));
+        Assert.Equal("1", Assert.Single(bed.Extracted.Seen).Headers["X-Shadow-Request"]);
+    }
+
+    [Fact]
+    public async Task POST_is_not_mirrored_unless_the_slice_allows_it()
+    {
+        await using var bed = await ScriptedBed.StartAsync(ScriptedBackend.Json("{}"), ScriptedBackend.Json("{}"));
+        await bed.Facade.FlipAsync("orders-write", SliceStates.Shadow);
+
+        (await bed.Facade.Public.PostAsync("/api/orders", JsonContent.Create(new { lines = 1 }))).EnsureSuccessStatusCode();
+
+        var report = await SettledReportAsync(bed.Facade, r => r.Skipped.Count > 0, "orders-write");
+        Assert.Equal(1, report.Skipped["method"]);
+        Assert.Empty(bed.Extracted.Seen);
+    }
+
+    [Fact]
+    public async Task An_allowed_POST_is_mirrored_with_its_body_and_an_oversized_one_is_skipped()
+    {
+        await using var bed = await ScriptedBed.StartAsync(ScriptedBackend.Json("{}"), ScriptedBackend.Json("{}"),
+            new Dictionary<string, string?>
+            {
+                ["Slices:orders-write:Shadow:MirrorMethods:0"] = "POST",
+                ["Slices:orders-write:Shadow:MaxRequestBodyBytes"] = "100",
+            });
+        await bed.Facade.FlipAsync("orders-write", SliceStates.Shadow);
+
+        (await bed.Facade.Public.PostAsync("/api/orders", JsonContent.Create(new { lines = 1 }))).EnsureSuccessStatusCode();
+        var big = new string('x', 500);
+        (await bed.Facade.Public.PostAsync("/api/orders", JsonContent.Create(new { big }))).EnsureSuccessStatusCode();
+
+        var report = await SettledReportAsync(bed.Facade, r => r.Compared == 1 && r.Skipped.Count > 0, "orders-write");
+        Assert.Equal((1, 1), (report.Matches, report.Skipped["size"]));
+        Assert.Equal("""{"lines":1}""", Assert.Single(bed.Extracted.Seen).Body);
+        Assert.Equal(2, bed.Legacy.Seen.Count);
+        Assert.Contains(big, bed.Legacy.Seen.Last().Body);
+    }
+
+    [Fact]
+    public async Task A_full_queue_sheds_mirrors_and_users_still_get_every_answer()
+    {
+        var release = new TaskCompletionSource();
+        await using var bed = await ScriptedBed.StartAsync(ScriptedBackend.Json("[]"), async context =>
+            {
+                await release.Task; // a stalled extracted service
+                await context.Response.WriteAsync("[]");
+            },
+            new Dictionary<string, string?>
+            {
+                ["Shadow:QueueCapacity"] = "1",
+                ["Shadow:Workers"] = "1",
+                ["Slices:catalog-read:Shadow:Timeout"] = "00:00:30",
+            });
+        await bed.Facade.FlipAsync("catalog-read", SliceStates.Shadow);
+
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal("[]", await bed.Facade.Public.GetStringAsync("/api/categories"));
+        }
+
+        var report = await ReportAsync(bed.Facade);
+        Assert.True(report.Skipped.GetValueOrDefault("queue-full") >= 18, $"shed {report.Skipped.GetValueOrDefault("queue-full")}");
+        release.SetResult();
+    }
+
+    [Fact]
+    public async Task A_slow_extracted_side_is_counted_as_a_timeout()
+    {
+        await using var bed = await ScriptedBed.StartAsync(ScriptedBackend.Json("[]"), async context =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(5), context.RequestAborted);
+                await context.Response.WriteAsync("[]");
+            },
+            new Dictionary<string, string?> { ["Slices:catalog-read:Shadow:Timeout"] = "00:00:00.100" });
+        await bed.Facade.FlipAsync("catalog-read", SliceStates.Shadow);
+
+        await bed.Facade.Public.GetStringAsync("/api/categories");
+
+        var report = await SettledReportAsync(bed.Facade, r => r.Skipped.Count > 0);
+        Assert.Equal(1, report.Skipped["timeout"]);
+    }
+
+    [Fact]
+    public async Task Noise_cancellation_ignores_fields_that_differ_between_two_monolith_answers()
+    {
+        var calls = 0;
+        await using var bed = await ScriptedBed.StartAsync(
+            context => ScriptedBackend.Json($$"""{"id":1,"nonce":{{Interlocked.Increment(ref calls)}}}""")(context),
+            ScriptedBackend.Json("""{"id":1,"nonce":0}"""),
+            new Dictionary<string, string?> { ["Slices:catalog-read:Shadow:NoiseCancellation"] = "true" });
+        await bed.Facade.FlipAsync("catalog-read", SliceStates.Shadow);
+
+        await bed.Facade.Public.GetStringAsync("/api/products/1");
+
+        var report = await SettledReportAsync(bed.Facade, r => r.Compared == 1);
+        Assert.Equal((1, 1, 0, 1), (report.Compared, report.Matches, report.Differences, report.NoiseIgnored));
+        Assert.Equal(2, bed.Legacy.Seen.Count);
+    }
+
+    [Fact]
+    public async Task The_report_is_for_viewers_unknown_slices_are_404_and_operators_reset_it()
+    {
+        await using var bed = await ScriptedBed.StartAsync(ScriptedBackend.Json("{}"), ScriptedBackend.Json("{}"));
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await bed.Facade.Viewer.GetAsync("/admin/slices/nope/diff")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await bed.Facade.Viewer.DeleteAsync("/admin/slices/catalog-read/diff")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, (await bed.Facade.Operator.DeleteAsync("/admin/slices/catalog-read/diff")).StatusCode);
+    }
+}

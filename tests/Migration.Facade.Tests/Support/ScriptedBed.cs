@@ -1,0 +1,47 @@
+namespace Migration.Facade.Tests.Support;
+
+/// <summary>
+/// A facade between two scripted backends, with an extra slice <c>orders-write</c> (POST /api/orders) to the
+/// catalog backend so tests can see what happens to non-idempotent requests.
+/// </summary>
+internal sealed class ScriptedBed : IAsyncDisposable
+{
+    private ScriptedBed(ScriptedBackend legacy, ScriptedBackend extracted, FacadeHost facade, TempFolder folder)
+    {
+        Legacy = legacy;
+        Extracted = extracted;
+        Facade = facade;
+        Folder = folder;
+    }
+
+    public ScriptedBackend Legacy { get; }
+    public ScriptedBackend Extracted { get; }
+    public FacadeHost Facade { get; }
+    public TempFolder Folder { get; }
+
+    public static async Task<ScriptedBed> StartAsync(
+        Func<HttpContext, Task> legacy, Func<HttpContext, Task> extracted, IDictionary<string, string?>? settings = null)
+    {
+        var folder = new TempFolder();
+        var legacyBackend = await ScriptedBackend.StartAsync(legacy);
+        var extractedBackend = await ScriptedBackend.StartAsync(extracted);
+        var all = FacadeHost.Settings(folder.File("flags.db"), legacyBackend.Url, extractedBackend.Url);
+        all["ReverseProxy:Routes:orders-write:ClusterId"] = "legacy";
+        all["ReverseProxy:Routes:orders-write:Match:Path"] = "/api/orders";
+        all["ReverseProxy:Routes:orders-write:Match:Methods:0"] = "POST";
+        all["ReverseProxy:Routes:orders-write:Metadata:Slice"] = "orders-write";
+        all["ReverseProxy:Routes:orders-write:Metadata:SliceCluster"] = "catalog";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+        var facade = await FacadeHost.StartAsync(all);
+        return new ScriptedBed(legacyBackend, extractedBackend, facade, folder);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Facade.DisposeAsync();
+        await Legacy.DisposeAsync();
+        await Extracted.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Folder.Dispose();
+    }
+}
