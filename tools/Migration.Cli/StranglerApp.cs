@@ -23,6 +23,18 @@ internal static class StranglerApp
             config.AddCommand<FlipCommand>("flip")
                 .WithDescription("Move a slice to another state (legacy, shadow, canary, extracted).")
                 .WithExample("flip", "catalog-read", "canary", "--percentage", "10", "--reason", "\"first users\"");
+            config.AddCommand<ShadowCommand>("shadow")
+                .WithDescription("Put a slice in shadow: the monolith answers, a copy goes to the extracted side and is compared.")
+                .WithExample("shadow", "catalog-read", "--reason", "\"compare before the canary\"");
+            config.AddCommand<CanaryCommand>("canary")
+                .WithDescription("Send a sticky share of users (1-99%) to the extracted side.")
+                .WithExample("canary", "catalog-read", "10", "--reason", "\"parity 100% for a day\"");
+            config.AddCommand<RollbackCommand>("rollback")
+                .WithDescription("Send a slice back to the monolith at once.");
+            config.AddCommand<DiffCommand>("diff")
+                .WithDescription("Show a slice's shadow parity and the latest differing answers.");
+            config.AddCommand<OverrideCommand>("override")
+                .WithDescription("Issue a tester pass (X-Migration-Side header) that forces one side of a slice.");
             config.AddCommand<AuditCommand>("audit")
                 .WithDescription("List recorded slice changes, newest first.");
             config.AddBranch("data", data =>

@@ -21,6 +21,18 @@ internal static class FakeAdminEndpoints
             ChangeState(state, name, request, http));
         admin.MapGet("/audit", (string? slice, int? limit) => TypedResults.Ok(
             state.Audit.Where(e => slice is null || e.Slice == slice).Take(limit ?? int.MaxValue).ToList()));
+        admin.MapGet("/traffic", () => TypedResults.Ok(state.Traffic));
+        admin.MapGet("/slices/{name}/diff", (string name) => state.Slices.ContainsKey(name)
+            ? Results.Ok(state.Shadow with { Slice = name })
+            : UnknownSlice(state, name));
+        admin.MapDelete("/slices/{name}/diff", (string name) =>
+        {
+            Interlocked.Increment(ref state.ShadowResets);
+            return TypedResults.NoContent();
+        });
+        admin.MapPost("/slices/{name}/overrides", (string name, IssueSideOverrideRequest request) => state.Slices.ContainsKey(name)
+            ? Results.Ok(new SideOverrideDto(name, request.Side, "sealed-pass-value", FakeAdminState.Changed.AddMinutes(request.ValidForMinutes ?? 60)))
+            : UnknownSlice(state, name));
         admin.MapPost("/backfills/{service}", (string service) => Backfill(state, service, started: true));
         admin.MapGet("/backfills/{service}", (string service) => Backfill(state, service, started: false));
     }

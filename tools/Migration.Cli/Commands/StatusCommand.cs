@@ -1,21 +1,30 @@
 using Migration.Cli.Infrastructure;
+using Migration.Facade.Contracts;
 
 namespace Migration.Cli.Commands;
 
 internal sealed class StatusSettings : ControlPlaneSettings;
+
+/// <summary>The progress summary with each slice's live traffic; <c>--json</c> prints both in one object.</summary>
+internal sealed record StatusReport(
+    int SlicesTotal, int SlicesExtracted, int RoutesTotal, int RoutesExtracted,
+    IReadOnlyList<SliceDto> Slices, IReadOnlyList<SliceTrafficDto> Traffic);
 
 internal sealed class StatusCommand(CliHost host) : ControlPlaneCommand<StatusSettings>(host)
 {
     protected override async Task<int> RunAsync(IAdminApi api, StatusSettings settings, CancellationToken cancellationToken)
     {
         var progress = await api.GetProgressAsync(cancellationToken);
+        var traffic = await api.GetTrafficAsync(cancellationToken);
         if (settings.Json)
         {
-            WriteJson(progress);
+            WriteJson(new StatusReport(progress.SlicesTotal, progress.SlicesExtracted, progress.RoutesTotal,
+                progress.RoutesExtracted, progress.Slices, traffic));
         }
         else
         {
             ProgressView.Render(Host.Out, progress);
+            TrafficView.Render(Host.Out, traffic);
         }
         return ExitCodes.Ok;
     }

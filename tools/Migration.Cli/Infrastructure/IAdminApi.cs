@@ -21,6 +21,18 @@ internal interface IAdminApi
     [Get("/admin/progress")]
     Task<ProgressDto> GetProgressAsync(CancellationToken cancellationToken);
 
+    [Get("/admin/traffic")]
+    Task<IReadOnlyList<SliceTrafficDto>> GetTrafficAsync(CancellationToken cancellationToken);
+
+    [Get("/admin/slices/{name}/diff")]
+    Task<ShadowReportDto> GetShadowReportAsync(string name, CancellationToken cancellationToken);
+
+    [Delete("/admin/slices/{name}/diff")]
+    Task ResetShadowReportAsync(string name, CancellationToken cancellationToken);
+
+    [Post("/admin/slices/{name}/overrides")]
+    Task<SideOverrideDto> IssueOverrideAsync(string name, [Body] IssueSideOverrideRequest request, CancellationToken cancellationToken);
+
     [Post("/admin/backfills/{service}")]
     Task<BackfillProgressDto> StartBackfillAsync(string service, CancellationToken cancellationToken);
 

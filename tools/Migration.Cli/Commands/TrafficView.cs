@@ -1,0 +1,37 @@
+using System.Globalization;
+using Migration.Facade.Contracts;
+using Spectre.Console;
+
+namespace Migration.Cli.Commands;
+
+/// <summary>Per slice: where the traffic went, how each side did, shadow parity and fallbacks.</summary>
+internal static class TrafficView
+{
+    public static void Render(IAnsiConsole console, IReadOnlyList<SliceTrafficDto> traffic)
+    {
+        if (traffic.Count == 0) return;
+        console.WriteLine();
+        var window = traffic[0].WindowSeconds;
+        var table = new Table().Title($"Traffic, last {window} s").AddColumns(
+            new TableColumn("Slice"), new TableColumn("Legacy / extracted").RightAligned(),
+            new TableColumn("Errors L / E").RightAligned(), new TableColumn("p95 ms L / E").RightAligned(),
+            new TableColumn("Parity").RightAligned(), new TableColumn("Fallbacks").RightAligned());
+        foreach (var t in traffic.OrderBy(t => t.Slice, StringComparer.Ordinal))
+        {
+            table.AddRow(
+                Markup.Escape(t.Slice),
+                Invariant($"{(1 - t.ExtractedShare) * 100:0}% / {t.ExtractedShare * 100:0}% ({t.Legacy.Requests + t.Extracted.Requests})"),
+                $"{Rate(t.Legacy)} / {Rate(t.Extracted)}",
+                $"{Ms(t.Legacy.P95Ms)} / {Ms(t.Extracted.P95Ms)}",
+                t.Shadow.ParityPercent is { } p ? Invariant($"{p:0.##}% of {t.Shadow.Compared}") : "–",
+                t.Fallbacks.ToString(CultureInfo.InvariantCulture));
+        }
+        console.Write(table);
+    }
+
+    private static string Rate(SideStatsDto side) => side.Requests == 0 ? "–" : Invariant($"{side.ErrorRate * 100:0.0}%");
+
+    private static string Ms(double? ms) => ms is { } v && !double.IsInfinity(v) ? Invariant($"{v:0.#}") : "–";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
