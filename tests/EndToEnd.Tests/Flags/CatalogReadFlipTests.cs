@@ -47,7 +47,7 @@ public sealed class CatalogReadFlipTests(MigrationSystem system)
         // The monolith's own data moves on after the backfill: one product's price now tells the two sides apart.
         var catalogPrice = (await client.GetFromJsonAsync<JsonObject>($"/api/products/{MarkerProductId}"))!["price"]!.GetValue<decimal>();
         var legacyPrice = catalogPrice + 1.11m;
-        await ChangePriceAsStaffAsync(MarkerProductId, legacyPrice);
+        await system.ChangeLegacyPriceAsync(MarkerProductId, legacyPrice);
 
         var categoryList = await client.GetFromJsonAsync<JsonArray>("/api/categories");
         var slug = categoryList![3]!["slug"]!.GetValue<string>();
@@ -91,15 +91,6 @@ public sealed class CatalogReadFlipTests(MigrationSystem system)
             await Task.Delay(20);
         }
         throw new TimeoutException($"the flip to {state} never became visible\n{system.Diagnostics()}");
-    }
-
-    private async Task ChangePriceAsStaffAsync(int productId, decimal price)
-    {
-        using var staff = new StoreSession(system.PublicUrl);
-        using var signIn = await staff.SignInAsync("staff@example.com", "Staff-Passw0rd!");
-        Assert.Equal(HttpStatusCode.SeeOther, signIn.StatusCode);
-        using var change = await staff.Client.PutAsJsonAsync($"/api/products/{productId}/price", new { price });
-        Assert.Equal(HttpStatusCode.NoContent, change.StatusCode);
     }
 
     private static async Task<Dictionary<string, string>> CaptureAsync(HttpClient client, IEnumerable<string> requests)

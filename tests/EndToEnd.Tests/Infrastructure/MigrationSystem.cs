@@ -42,6 +42,9 @@ public class MigrationSystem : IAsyncLifetime
     /// <summary>Catalog.Service's own database file.</summary>
     public string CatalogDatabase => Path.Combine(_dataDir, "catalog.db");
 
+    /// <summary>Appended to Catalog.Service's connection string, e.g. <c>;Pooling=False</c>.</summary>
+    protected virtual string CatalogConnectionOptions => "";
+
     /// <summary>Extra facade settings, as command-line arguments.</summary>
     protected virtual IEnumerable<string> ExtraFacadeArguments => [];
 
@@ -89,6 +92,16 @@ public class MigrationSystem : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<SliceDto>())!;
     }
 
+    /// <summary>A staff member changes a price in the monolith (through the facade), as the store's users would.</summary>
+    public async Task ChangeLegacyPriceAsync(int productId, decimal price)
+    {
+        using var staff = new StoreSession(PublicUrl);
+        using var signIn = await staff.SignInAsync("staff@example.com", "Staff-Passw0rd!");
+        Assert.Equal(System.Net.HttpStatusCode.SeeOther, signIn.StatusCode);
+        using var change = await staff.Client.PutAsJsonAsync($"/api/products/{productId}/price", new { price });
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, change.StatusCode);
+    }
+
     public IDictionary<string, string?> CliEnvironment(string? token) =>
         new Dictionary<string, string?> { ["STRANGLER_URL"] = ControlPlaneUrl, ["STRANGLER_TOKEN"] = token };
 
@@ -127,7 +140,7 @@ public class MigrationSystem : IAsyncLifetime
 
     private AppProcess StartCatalog() =>
         Start("catalog", "extracted/Catalog.Service", "Catalog.Service", CatalogUrl,
-            $"--ConnectionStrings:Catalog=Data Source={CatalogDatabase}", $"--Legacy:BaseUrl={LegacyUrl}");
+            $"--ConnectionStrings:Catalog=Data Source={CatalogDatabase}{CatalogConnectionOptions}", $"--Legacy:BaseUrl={LegacyUrl}");
 
     private AppProcess Start(string name, string folder, string assembly, string? url, params string[] args)
     {
