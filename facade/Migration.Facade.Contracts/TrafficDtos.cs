@@ -17,8 +17,12 @@ public sealed record SliceTrafficDto(
     long Fallbacks,
     ShadowSummaryDto Shadow);
 
-/// <summary>Shadow comparison totals since the facade started. <see cref="ParityPercent"/> is null before any comparison.</summary>
-public sealed record ShadowSummaryDto(long Compared, long Matches, long Differences, long Skipped, double? ParityPercent);
+/// <summary>
+/// Shadow comparison totals since the facade started. <see cref="ParityPercent"/> is null before any comparison;
+/// <see cref="BelowMinParity"/> says it is under the slice's configured minimum (reported, never rolled back).
+/// </summary>
+public sealed record ShadowSummaryDto(
+    long Compared, long Matches, long Differences, long Skipped, double? ParityPercent, bool BelowMinParity = false);
 
 /// <summary>One differing field: <see cref="Kind"/> is <c>status</c>, <c>header</c> or <c>body</c>; values redacted where secret.</summary>
 public sealed record FieldDifferenceDto(string Kind, string Path, string? Legacy, string? Extracted);

@@ -42,9 +42,10 @@ internal static class TrafficApi
 
     internal static SliceTrafficDto View(SliceDto slice, TrafficStatistics traffic, ShadowStatistics shadow, int window)
     {
+        var parity = shadow.Summary(slice.Name);
         var (legacy, extracted, fallbacks) = traffic.Read(slice.Name, window);
         var total = legacy.Requests + extracted.Requests;
         return new SliceTrafficDto(slice.Name, slice.State, window, legacy, extracted,
-            total == 0 ? 0 : Math.Round((double)extracted.Requests / total, 4), fallbacks, shadow.Summary(slice.Name));
+            total == 0 ? 0 : Math.Round((double)extracted.Requests / total, 4), fallbacks, parity);
     }
 }

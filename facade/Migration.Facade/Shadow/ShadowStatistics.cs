@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Migration.Facade.Contracts;
+using Migration.Facade.Flags;
 using Migration.Facade.Metrics;
 
 namespace Migration.Facade.Shadow;
 
 /// <summary>Shadow outcomes per slice since start (or the last reset), with the latest differing samples.</summary>
-internal sealed class ShadowStatistics(IOptions<ShadowQueueOptions> options, SliceMeters meters)
+internal sealed class ShadowStatistics(IOptions<ShadowQueueOptions> options, IOptions<SliceSettingsOptions> slices, SliceMeters meters)
 {
     public const string Match = "match";
     public const string Difference = "difference";
@@ -39,7 +40,9 @@ internal sealed class ShadowStatistics(IOptions<ShadowQueueOptions> options, Sli
     public ShadowSummaryDto Summary(string slice)
     {
         var s = For(slice);
-        return new(s.Compared, s.Matches, s.Differences, s.Skipped.Values.Sum(), Parity(s));
+        var parity = Parity(s);
+        var below = parity < slices.Value.For(slice).Shadow?.MinParityPercent;
+        return new(s.Compared, s.Matches, s.Differences, s.Skipped.Values.Sum(), parity, below);
     }
 
     public ShadowReportDto Report(string slice)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Migration.Facade.Contracts;
 using Migration.Facade.Flags;
 using Migration.Facade.Metrics;
+using Migration.Facade.Shadow;
 
 namespace Migration.Facade.Slo;
 
@@ -14,11 +15,14 @@ internal sealed class SloGuard(
     IOptions<SloGuardOptions> options,
     SliceSnapshotHolder snapshots,
     TrafficStatistics traffic,
+    ShadowStatistics shadow,
     FlagStore store,
     TimeProvider clock,
     ILogger<SloGuard> logger) : BackgroundService
 {
     public const string Actor = "slo-guard";
+
+    private readonly HashSet<string> _lowParity = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -42,11 +46,13 @@ internal sealed class SloGuard(
         var rolledBack = new List<string>();
         foreach (var (name, settings) in slices.Value)
         {
-            if (settings.Slo is not { } slo || !snapshots.Current.States.TryGetValue(name, out var state)
-                || state.State is not (SliceStates.Canary or SliceStates.Extracted))
+            if (!snapshots.Current.States.TryGetValue(name, out var state)) continue;
+            if (state.State == SliceStates.Shadow)
             {
+                ReportParity(name, settings);
                 continue;
             }
+            if (settings.Slo is not { } slo || state.State is not (SliceStates.Canary or SliceStates.Extracted)) continue;
             var (legacy, extracted, _) = traffic.Read(name, (int)slo.Window.TotalSeconds);
             if (SloEvaluator.Evaluate(slo, extracted, legacy) is not { } breach) continue;
 
@@ -59,5 +65,20 @@ internal sealed class SloGuard(
             }
         }
         return rolledBack;
+    }
+
+    // A shadow never reaches users, so low parity is a finding to look at, not a reason to roll anything back.
+    private void ReportParity(string name, SliceSettings settings)
+    {
+        var summary = shadow.Summary(name);
+        if (summary.BelowMinParity && _lowParity.Add(name))
+        {
+            logger.LogWarning("Shadow parity of {Slice} is {Parity}%, below its minimum of {Minimum}% (see strangler diff {Slice})",
+                name, summary.ParityPercent, settings.Shadow?.MinParityPercent, name);
+        }
+        else if (!summary.BelowMinParity)
+        {
+            _lowParity.Remove(name);
+        }
     }
 }

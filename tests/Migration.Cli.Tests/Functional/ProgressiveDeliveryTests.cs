@@ -94,7 +94,7 @@ public sealed class ProgressiveDeliveryTests
         Assert.Contains("75% / 25% (400)", result.Output);
         Assert.Contains("1.0% / 0.0%", result.Output);
         Assert.Contains("12.5 / 8", result.Output);
-        Assert.Contains("97.5% of 40", result.Output);
+        Assert.Contains("97.5% of 40 (below minimum)", result.Output);
 
         var json = await CliRunner.RunAsync("status", "--json", "--url", api.Url);
         using var document = JsonDocument.Parse(json.Output);

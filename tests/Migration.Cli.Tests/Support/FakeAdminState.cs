@@ -45,7 +45,7 @@ internal sealed class FakeAdminState
         new("orders", SliceStates.Canary, 60, new SideStatsDto(300, 3, 0.01, 12.5, 40), new SideStatsDto(100, 0, 0, 8, 20), 0.25, 2,
             new ShadowSummaryDto(0, 0, 0, 0, null)),
         new("catalog-read", SliceStates.Shadow, 60, new SideStatsDto(50, 0, 0, 5, 9), new SideStatsDto(0, 0, 0, null, null), 0, 0,
-            new ShadowSummaryDto(40, 39, 1, 10, 97.5)),
+            new ShadowSummaryDto(40, 39, 1, 10, 97.5, BelowMinParity: true)),
     ];
 
     public ShadowReportDto Shadow { get; } = new("catalog-read", 40, 39, 1, 2, 97.5,

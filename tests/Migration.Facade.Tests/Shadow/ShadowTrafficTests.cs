@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using Migration.Facade.Contracts;
 using Migration.Facade.Tests.Support;
@@ -23,7 +24,11 @@ public sealed class ShadowTrafficTests
         await using var bed = await ScriptedBed.StartAsync(
             ScriptedBackend.Json("""{"id":7,"price":10.5,"updatedAt":"2026-01-01"}"""),
             ScriptedBackend.Json("""{"updatedAt":"2026-02-02","price":11,"id":7}"""),
-            new Dictionary<string, string?> { ["Slices:catalog-read:Shadow:IgnoredJsonPaths:0"] = "$.updatedAt" });
+            new Dictionary<string, string?>
+            {
+                ["Slices:catalog-read:Shadow:IgnoredJsonPaths:0"] = "$.updatedAt",
+                ["Slices:catalog-read:Shadow:MinParityPercent"] = "99",
+            });
         await bed.Facade.FlipAsync("catalog-read", SliceStates.Shadow);
 
         var answer = await bed.Facade.Public.GetStringAsync("/api/products/7");
@@ -35,6 +40,12 @@ public sealed class ShadowTrafficTests
         Assert.Equal(("GET", "/api/products/7"), (sample.Method, sample.Path));
         Assert.Equal(new FieldDifferenceDto("body", "$.price", "10.5", "11"), Assert.Single(sample.Differences));
         Assert.Equal("1", Assert.Single(bed.Extracted.Seen).Headers["X-Shadow-Request"]);
+
+        // Low parity is reported, and a shadow is never rolled back for it.
+        var traffic = await bed.Facade.Viewer.GetFromJsonAsync<SliceTrafficDto>("/admin/slices/catalog-read/traffic");
+        Assert.True(traffic!.Shadow.BelowMinParity);
+        await bed.Facade.Services.GetRequiredService<Migration.Facade.Slo.SloGuard>().EvaluateAsync(default);
+        Assert.Equal(SliceStates.Shadow, (await bed.Facade.GetSliceAsync("catalog-read")).State);
     }
 
     [Fact]

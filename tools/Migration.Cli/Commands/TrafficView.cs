@@ -23,11 +23,16 @@ internal static class TrafficView
                 Invariant($"{(1 - t.ExtractedShare) * 100:0}% / {t.ExtractedShare * 100:0}% ({t.Legacy.Requests + t.Extracted.Requests})"),
                 $"{Rate(t.Legacy)} / {Rate(t.Extracted)}",
                 $"{Ms(t.Legacy.P95Ms)} / {Ms(t.Extracted.P95Ms)}",
-                t.Shadow.ParityPercent is { } p ? Invariant($"{p:0.##}% of {t.Shadow.Compared}") : "–",
+                Parity(t.Shadow),
                 t.Fallbacks.ToString(CultureInfo.InvariantCulture));
         }
         console.Write(table);
     }
+
+    // Below the slice's minimum is shown, never acted on: a shadow is not rolled back, it is looked at.
+    private static string Parity(ShadowSummaryDto shadow) => shadow.ParityPercent is not { } p ? "–"
+        : shadow.BelowMinParity ? Invariant($"[red]{p:0.##}% of {shadow.Compared} (below minimum)[/]")
+        : Invariant($"{p:0.##}% of {shadow.Compared}");
 
     private static string Rate(SideStatsDto side) => side.Requests == 0 ? "–" : Invariant($"{side.ErrorRate * 100:0.0}%");
 
