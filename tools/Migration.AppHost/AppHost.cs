@@ -17,6 +17,9 @@ builder.AddProject<Projects.Migration_Facade>("facade", launchProfileName: null)
     .WithEnvironment("Facade__PublicUrl", "http://127.0.0.1:5000")
     .WithEnvironment("Facade__ControlPlaneUrl", "http://127.0.0.1:5001")
     .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
+    // Canaries stick to the signed-in customer: the facade reads the monolith's sign-in cookie with its key ring.
+    .WithEnvironment("Canary__UserCookie__KeyRingPath",
+        Path.Combine(Path.GetDirectoryName(new Projects.Legacy_Store().ProjectPath)!, ".data", "keys"))
     .WithReference(legacy)
     .WithReference(catalog)
     .WaitFor(legacy);

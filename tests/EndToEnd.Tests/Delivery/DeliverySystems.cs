@@ -27,7 +27,10 @@ public sealed class GuardedSystemCollection : ICollectionFixture<GuardedSystem>
 public sealed class DeliverySystem : MigrationSystem
 {
     protected override IEnumerable<string> ExtraFacadeArguments =>
-        ["--Slices:catalog-read:Shadow:IgnoredJsonPaths:0=$.description"];
+    [
+        "--Slices:catalog-read:Shadow:IgnoredJsonPaths:0=$.description",
+        $"--Canary:UserCookie:KeyRingPath={LegacyKeyRing}",
+    ];
 }
 
 [CollectionDefinition(Name)]

@@ -64,4 +64,41 @@ public sealed class ShadowAndCanaryTests(DeliverySystem system)
         Assert.Contains("Traffic, last 60 s", status.StdOut);
         Assert.Equal(0, (await CliRunner.RunAsync(["rollback", "catalog-read"], env)).ExitCode);
     }
+
+    [Fact]
+    public async Task A_signed_in_customer_keeps_one_side_on_every_device_and_customers_spread_over_both_sides()
+    {
+        await system.EnsureBackfilledAsync();
+        const int product = 998;
+        using var anonymous = system.PublicClient();
+        var price = (await anonymous.GetFromJsonAsync<JsonObject>($"/api/products/{product}"))!["price"]!.GetValue<decimal>();
+        await system.ChangeLegacyPriceAsync(product, price + 1m);
+        await system.FlipAsync("catalog-read", SliceStates.Legacy, "reset");
+        using (var admin = system.ControlPlaneClient(system.OperatorToken))
+        {
+            var slice = await admin.GetFromJsonAsync<SliceDto>("/admin/slices/catalog-read");
+            (await admin.PutAsJsonAsync("/admin/slices/catalog-read/state",
+                new ChangeSliceStateRequest(SliceStates.Canary, 50, "half of the customers", slice!.Version))).EnsureSuccessStatusCode();
+        }
+
+        var sides = new HashSet<decimal>();
+        for (var customer = 1; customer <= 16; customer++)
+        {
+            var seen = new HashSet<decimal>();
+            for (var device = 0; device < 2; device++)
+            {
+                // Every device comes from 127.0.0.1 and gets the same visitor cookie: only the user id can split them.
+                using var session = new StoreSession(system.PublicUrl);
+                using (await session.SignInAsync($"customer{customer}@example.com", "Passw0rd!")) { }
+                for (var request = 0; request < 3; request++)
+                {
+                    seen.Add((await session.Client.GetFromJsonAsync<JsonObject>($"/api/products/{product}"))!["price"]!.GetValue<decimal>());
+                }
+            }
+            Assert.Single(seen);
+            sides.UnionWith(seen);
+        }
+        Assert.Equal([price, price + 1m], sides.Order());
+        await system.FlipAsync("catalog-read", SliceStates.Legacy, "done");
+    }
 }

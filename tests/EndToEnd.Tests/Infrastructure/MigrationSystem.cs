@@ -39,6 +39,9 @@ public class MigrationSystem : IAsyncLifetime
             facade.WaitHealthyAsync(ControlPlaneUrl + "/health", timeout));
     }
 
+    /// <summary>The monolith's data-protection key ring (it signs the store's sign-in cookies).</summary>
+    public string LegacyKeyRing => Path.Combine(_dataDir, "keys");
+
     /// <summary>Catalog.Service's own database file.</summary>
     public string CatalogDatabase => Path.Combine(_dataDir, "catalog.db");
 
