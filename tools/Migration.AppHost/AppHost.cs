@@ -20,6 +20,10 @@ builder.AddProject<Projects.Migration_Facade>("facade", launchProfileName: null)
     // Canaries stick to the signed-in customer: the facade reads the monolith's sign-in cookie with its key ring.
     .WithEnvironment("Canary__UserCookie__KeyRingPath",
         Path.Combine(Path.GetDirectoryName(new Projects.Legacy_Store().ProjectPath)!, ".data", "keys"))
+    // The demo's objectives: catalog-read rolls back by itself if Catalog.Service starts failing.
+    .WithEnvironment("Slices__catalog-read__Slo__MaxErrorRate", "0.05")
+    .WithEnvironment("Slices__catalog-read__Slo__MinRequests", "20")
+    .WithEnvironment("Slices__catalog-read__Shadow__MinParityPercent", "99")
     .WithReference(legacy)
     .WithReference(catalog)
     .WaitFor(legacy);

@@ -54,6 +54,11 @@ public sealed class CatalogReadFlipTests(MigrationSystem system)
         string[] requests = [.. ComparedRequests, $"/api/products?category={slug}", $"/api/products?category={slug}&sort=-price&page=2&pageSize=5"];
 
         var before = await CaptureAsync(client, requests);
+        // What is timed is the flag, not a cold service: Catalog.Service answers these once before the flip.
+        using (var catalog = new HttpClient { BaseAddress = new Uri(system.CatalogUrl) })
+        {
+            await CaptureAsync(catalog, requests);
+        }
 
         var toExtracted = await MeasureFlipAsync(client, SliceStates.Extracted, expectedPrice: catalogPrice);
         var after = await CaptureAsync(client, requests);
