@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.FeatureManagement;
 using Microsoft.FeatureManagement.FeatureFilters;
 using Migration.Facade.Contracts;
 using Migration.Facade.Flags;
 using Migration.Facade.Routing;
+using Migration.Facade.Tests.Support;
 
 namespace Migration.Facade.Tests.Canary;
 
@@ -17,14 +17,7 @@ public sealed class CanaryStickinessTests
         private readonly SliceSnapshotHolder _snapshots = new();
         private readonly SliceDecision _decision;
 
-        public Instance()
-        {
-            var services = new ServiceCollection().AddLogging().AddSingleton(_snapshots);
-            services.AddSingleton<IFeatureDefinitionProvider, SliceFeatureDefinitionProvider>();
-            services.AddFeatureManagement();
-            services.AddSingleton<SliceDecision>();
-            _decision = services.BuildServiceProvider().GetRequiredService<SliceDecision>();
-        }
+        public Instance() => _decision = DecisionStack.Build(_snapshots).GetRequiredService<SliceDecision>();
 
         public void Canary(int percentage) => _snapshots.Publish(new SliceSnapshot(
             [new SliceState("catalog-read", SliceStates.Canary, percentage, 2, DateTimeOffset.UnixEpoch, "t")]));

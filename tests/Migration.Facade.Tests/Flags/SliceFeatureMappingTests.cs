@@ -4,6 +4,7 @@ using Microsoft.FeatureManagement.FeatureFilters;
 using Migration.Facade.Contracts;
 using Migration.Facade.Flags;
 using Migration.Facade.Routing;
+using Migration.Facade.Tests.Support;
 
 namespace Migration.Facade.Tests.Flags;
 
@@ -13,14 +14,7 @@ public sealed class SliceFeatureMappingTests
     private readonly SliceSnapshotHolder _snapshots = new();
     private readonly ServiceProvider _services;
 
-    public SliceFeatureMappingTests()
-    {
-        var services = new ServiceCollection().AddLogging().AddSingleton(_snapshots);
-        services.AddSingleton<IFeatureDefinitionProvider, SliceFeatureDefinitionProvider>();
-        services.AddFeatureManagement();
-        services.AddSingleton<SliceDecision>();
-        _services = services.BuildServiceProvider();
-    }
+    public SliceFeatureMappingTests() => _services = DecisionStack.Build(_snapshots);
 
     private IVariantFeatureManager Features => _services.GetRequiredService<IVariantFeatureManager>();
 
