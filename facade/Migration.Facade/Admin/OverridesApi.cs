@@ -20,10 +20,13 @@ internal static class OverridesApi
         return admin;
     }
 
-    /// <summary>A pass for testers: sent as <c>X-Migration-Side</c>, it forces one side of this slice until it expires.</summary>
+    /// <summary>
+    /// A value for testers: sent as <c>X-Migration-Side</c>, it forces one side of this slice until it expires. The value
+    /// is shown once, here; the store keeps only its hash.
+    /// </summary>
     private static async Task<Results<Ok<SideOverrideDto>, ValidationProblem, ProblemHttpResult>> Issue(
-        string name, IssueSideOverrideRequest request, SliceSnapshotHolder snapshots, SliceViews views, SideOverrides overrides,
-        FlagStore store, IOptions<CanaryOptions> options, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+        string name, IssueSideOverrideRequest request, SliceSnapshotHolder snapshots, SliceViews views, SideOverrideStore overrides,
+        IOptions<CanaryOptions> options, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         if (!views.Exists(name) || !snapshots.Current.States.TryGetValue(name, out var slice))
         {
@@ -43,9 +46,9 @@ internal static class OverridesApi
             return Problems.Invalid(nameof(request.ValidForMinutes), $"ValidForMinutes must be between 1 and {max}.");
         }
         var expires = clock.GetUtcNow().AddMinutes(request.ValidForMinutes ?? Math.Min(DefaultMinutes, max));
-        var value = overrides.Issue(name, request.Side, expires);
-        var actor = user.Identity?.Name ?? "unknown";
-        await store.RecordAsync(slice, actor, $"override issued: {request.Side} until {expires:u}: {request.Reason.Trim()}", ct);
+        var value = SideOverrides.NewValue();
+        var pass = new SideOverride(SideOverrides.HashOf(value), name, request.Side, expires);
+        await overrides.IssueAsync(slice, pass, user.Identity?.Name ?? "unknown", request.Reason.Trim(), ct);
         return TypedResults.Ok(new SideOverrideDto(name, request.Side, value, expires));
     }
 }

@@ -10,6 +10,12 @@ internal sealed record CanaryOptions
     /// <summary>The facade's own first-party cookie for visitors who are not signed in.</summary>
     [Required, RegularExpression("^[A-Za-z0-9._-]+$")] public string CookieName { get; init; } = "strangler.uid";
 
+    /// <summary>
+    /// Whether the facade may set <see cref="CookieName"/>. Off where a site may not set such a cookie without consent:
+    /// visitors without a cookie are then known by their client address.
+    /// </summary>
+    public bool IssueCookie { get; init; } = true;
+
     public UserCookieOptions UserCookie { get; init; } = new();
 
     /// <summary>Longest validity of a tester override issued by the control plane.</summary>
@@ -24,7 +30,10 @@ internal sealed record CanaryOptions
 internal sealed record UserCookieOptions
 {
     public string Name { get; init; } = ".Store.Auth";
+
+    /// <summary>The monolith's key folder; relative paths are resolved against the facade's content root.</summary>
     public string? KeyRingPath { get; init; }
+
     public string ApplicationName { get; init; } = "Legacy.Store";
 
     /// <summary>The monolith's cookie authentication scheme name (part of the protector's purpose).</summary>

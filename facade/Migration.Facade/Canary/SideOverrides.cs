@@ -1,45 +1,53 @@
-using System.Collections.Concurrent;
+using System.Buffers.Text;
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.DataProtection;
+using System.Text;
+using Migration.Facade.Flags;
 
 namespace Migration.Facade.Canary;
 
 /// <summary>
-/// Tester passes for <c>X-Migration-Side</c>: values the control plane issues, sealed with a data-protection key
-/// ring kept beside the flag store, so every facade instance sharing the store accepts them, and nobody can forge one.
+/// Tester overrides for <c>X-Migration-Side</c>: random values the control plane issues and the flag store knows only
+/// by their SHA-256, so every facade instance sharing the store honours them and nobody can forge one. Checking a
+/// value is a hash on the stack and a look-up in the current snapshot: no I/O, no allocation.
 /// </summary>
-internal sealed class SideOverrides(IDataProtectionProvider provider, TimeProvider clock)
+internal sealed class SideOverrides(SliceSnapshotHolder snapshots, TimeProvider clock)
 {
-    private const int CacheLimit = 10_000;
-    private readonly ITimeLimitedDataProtector _protector =
-        provider.CreateProtector("Migration.Facade.SideOverride.v1").ToTimeLimitedDataProtector();
-    private readonly ConcurrentDictionary<string, (string Slice, string Side, DateTimeOffset Expires)?> _cache = new(StringComparer.Ordinal);
+    // Issued values are 43 characters; a much longer header is not one of ours and not worth hashing.
+    private const int MaxValueLength = 128;
+    private const int HashLength = SHA256.HashSizeInBytes * 2;
 
-    public string Issue(string slice, string side, DateTimeOffset expires) =>
-        _protector.Protect($"{slice}\n{side}\n{Convert.ToHexString(RandomNumberGenerator.GetBytes(8))}", expires);
+    /// <summary>256 random bits, URL-safe: unguessable, and fits a header without escaping.</summary>
+    public static string NewValue() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
-    /// <summary>The side a valid, unexpired pass for <paramref name="slice"/> forces; null for anything else.</summary>
-    public string? SideFor(string slice, string value)
+    /// <summary>What the flag store keeps instead of the value: its lowercase hex SHA-256.</summary>
+    public static string HashOf(string value)
     {
-        if (!_cache.TryGetValue(value, out var pass))
-        {
-            pass = Read(value);
-            if (_cache.Count >= CacheLimit) _cache.Clear();
-            _cache[value] = pass;
-        }
-        return pass is { } p && p.Slice == slice && p.Expires > clock.GetUtcNow() ? p.Side : null;
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(value.Length, MaxValueLength);
+        Span<char> hex = stackalloc char[HashLength];
+        Hash(value, hex);
+        return new string(hex);
     }
 
-    private (string, string, DateTimeOffset)? Read(string value)
+    /// <summary>The side a valid, unexpired override for <paramref name="slice"/> forces; null for anything else.</summary>
+    public string? SideFor(string slice, string value)
     {
-        try
-        {
-            var parts = _protector.Unprotect(value, out var expires).Split('\n');
-            return parts.Length == 3 ? (parts[0], parts[1], expires) : null;
-        }
-        catch (CryptographicException)
+        var snapshot = snapshots.Current;
+        if (snapshot.Overrides.Count == 0 || value.Length is 0 or > MaxValueLength)
         {
             return null;
         }
+        Span<char> hex = stackalloc char[HashLength];
+        Hash(value, hex);
+        return snapshot.OverridesByHash.TryGetValue(hex, out var pass) && pass.Slice == slice && pass.ExpiresAt > clock.GetUtcNow()
+            ? pass.Side
+            : null;
+    }
+
+    private static void Hash(ReadOnlySpan<char> value, Span<char> hex)
+    {
+        Span<byte> utf8 = stackalloc byte[MaxValueLength * 3];
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(value, utf8)], digest);
+        Convert.TryToHexStringLower(digest, hex, out _);
     }
 }

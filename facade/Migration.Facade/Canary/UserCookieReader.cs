@@ -1,46 +1,59 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
 namespace Migration.Facade.Canary;
 
 /// <summary>
-/// Reads the signed-in user's id from the monolith's own authentication cookie. A cookie that cannot be read
-/// (other keys, tampered, expired) simply yields no user; the request is never failed for it.
+/// Reads the signed-in user's id (NameIdentifier) from the monolith's own authentication cookie. A cookie that cannot
+/// be read (other keys, tampered, expired) simply yields no user; the request is never failed for it. Never
+/// <c>HttpContext.User</c>: on the public port that is nobody the facade authenticated.
 /// </summary>
 internal sealed class UserCookieReader
 {
+    // Bounded so that a stream of forged cookies cannot grow memory; each value is unprotected once until then.
     private const int CacheLimit = 10_000;
+    private static readonly ChunkingCookieManager Cookies = new();
     private readonly UserCookieOptions _options;
-    private readonly ISecureDataFormat<AuthenticationTicket>? _format;
-    private readonly ConcurrentDictionary<string, string?> _cache = new(StringComparer.Ordinal);
+    private readonly TimeProvider _clock;
+    private readonly TicketDataFormat? _format;
+    private readonly ConcurrentDictionary<string, (string? Id, DateTimeOffset? Expires)> _cache = new(StringComparer.Ordinal);
 
-    public UserCookieReader(IOptions<CanaryOptions> options)
+    public UserCookieReader(IOptions<CanaryOptions> options, IHostEnvironment environment, TimeProvider clock)
     {
         _options = options.Value.UserCookie;
+        _clock = clock;
         if (!string.IsNullOrWhiteSpace(_options.KeyRingPath))
         {
-            var provider = DataProtectionProvider.Create(new DirectoryInfo(_options.KeyRingPath),
-                b => b.SetApplicationName(_options.ApplicationName));
+            var keys = new DirectoryInfo(Path.GetFullPath(_options.KeyRingPath, environment.ContentRootPath));
+            // Read-only: the key ring belongs to the monolith, so the facade must never add a key of its own to it.
+            var provider = DataProtectionProvider.Create(keys,
+                b => b.SetApplicationName(_options.ApplicationName).DisableAutomaticKeyGeneration());
             // The purposes ASP.NET Core's cookie authentication protects its tickets with.
             _format = new TicketDataFormat(provider.CreateProtector(
                 "Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationMiddleware", _options.Scheme, "v2"));
         }
     }
 
-    public string? UserId(HttpRequest request)
+    public string? UserId(HttpContext context)
     {
-        if (_format is null || request.Cookies[_options.Name] is not { Length: > 0 } cookie) return null;
-        if (_cache.TryGetValue(cookie, out var cached)) return cached;
-
-        var ticket = _format.Unprotect(cookie);
-        var id = ticket?.Properties.ExpiresUtc is { } expires && expires < DateTimeOffset.UtcNow
-            ? null
-            : ticket?.Principal.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (_cache.Count >= CacheLimit) _cache.Clear();
-        _cache[cookie] = id;
-        return id;
+        // The chunking manager reassembles a ticket too large for one cookie, as the monolith's cookie handler wrote it.
+        if (_format is null || Cookies.GetRequestCookie(context, _options.Name) is not { Length: > 0 } cookie) return null;
+        if (!_cache.TryGetValue(cookie, out var entry))
+        {
+            entry = Read(cookie);
+            if (_cache.Count >= CacheLimit) _cache.Clear();
+            _cache[cookie] = entry;
+        }
+        return entry.Expires is { } expires && expires <= _clock.GetUtcNow() ? null : entry.Id;
     }
+
+    // TicketDataFormat answers null (it never throws) for a cookie it cannot decrypt or parse.
+    private (string?, DateTimeOffset?) Read(string cookie) =>
+        _format!.Unprotect(cookie) is { } ticket
+            ? (ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier), ticket.Properties.ExpiresUtc)
+            : (null, null);
 }

@@ -9,6 +9,8 @@ internal sealed class FlagDbContext(DbContextOptions<FlagDbContext> options) : D
 
     public DbSet<AuditRow> Audit => Set<AuditRow>();
 
+    public DbSet<SideOverrideRow> Overrides => Set<SideOverrideRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<SliceRow>(slice =>
@@ -29,6 +31,15 @@ internal sealed class FlagDbContext(DbContextOptions<FlagDbContext> options) : D
             audit.Property(a => a.ToState).HasMaxLength(20);
             audit.Property(a => a.Reason).HasMaxLength(1000);
             audit.HasIndex(a => a.Slice);
+        });
+        modelBuilder.Entity<SideOverrideRow>(o =>
+        {
+            o.ToTable("side_overrides");
+            o.HasKey(x => x.Hash);
+            o.Property(x => x.Hash).HasMaxLength(64);
+            o.Property(x => x.Slice).HasMaxLength(100);
+            o.Property(x => x.Side).HasMaxLength(20);
+            o.Property(x => x.IssuedBy).HasMaxLength(100);
         });
     }
 }

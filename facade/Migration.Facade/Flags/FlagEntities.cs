@@ -25,3 +25,17 @@ internal sealed class AuditRow
     public required string Reason { get; set; }
     public long Version { get; set; }
 }
+
+/// <summary>
+/// A tester override issued by the control plane. Only the SHA-256 of its value is stored: whoever reads the store
+/// (or a backup of it) learns nothing they could send in <c>X-Migration-Side</c>.
+/// </summary>
+internal sealed class SideOverrideRow
+{
+    public required string Hash { get; set; }
+    public required string Slice { get; set; }
+    public required string Side { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+    public DateTimeOffset IssuedAt { get; set; }
+    public required string IssuedBy { get; set; }
+}

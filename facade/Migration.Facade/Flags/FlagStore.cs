@@ -118,14 +118,24 @@ internal sealed class FlagStore(IDbContextFactory<FlagDbContext> contexts, Slice
             a.ToState, a.ToPercentage, a.Reason, a.Version)).ToList();
     }
 
-    /// <summary>Re-reads the store and publishes a new snapshot when any version moved.</summary>
+    /// <summary>Re-reads the store and publishes a new snapshot when any version moved or the live overrides changed.</summary>
     public async Task RefreshAsync(CancellationToken ct)
     {
-        var fresh = new SliceSnapshot(await LoadAsync(ct));
-        if (!fresh.SameVersionsAs(snapshots.Current))
+        var fresh = new SliceSnapshot(await LoadAsync(ct), await LoadOverridesAsync(ct));
+        var current = snapshots.Current;
+        if (!fresh.SameVersionsAs(current) || !fresh.SameOverridesAs(current))
         {
             snapshots.Publish(fresh);
         }
+    }
+
+    // Filtered here, not in SQL: SQLite keeps DateTimeOffset as text, which EF Core cannot compare in a query.
+    private async Task<IReadOnlyList<SideOverride>> LoadOverridesAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        var rows = await db.Overrides.AsNoTracking().ToListAsync(ct);
+        return rows.Where(o => o.ExpiresAt > now).Select(o => new SideOverride(o.Hash, o.Slice, o.Side, o.ExpiresAt)).ToList();
     }
 
     private static SliceState ToState(SliceRow r) => new(r.Name, r.State, r.Percentage, r.Version, r.UpdatedAt, r.UpdatedBy);

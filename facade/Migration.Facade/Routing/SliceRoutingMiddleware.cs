@@ -16,10 +16,14 @@ internal sealed class SliceRoutingMiddleware(
 {
     public async Task InvokeAsync(HttpContext context, Func<Task> next)
     {
+        var snapshot = snapshots.Current;
+        // While any canary runs, every proxied answer may carry the visitor cookie (CanaryIdentity): a page then has it
+        // before its own API calls to the canary's routes start, so they all share one id.
+        var user = snapshot.AnyCanary ? identity.Resolve(context) : null;
         var proxy = context.GetReverseProxyFeature();
         if (proxy.Route.Config.Metadata is { } metadata && metadata.TryGetValue(SliceCatalog.SliceKey, out var slice))
         {
-            var state = snapshots.Current.States.TryGetValue(slice, out var s) ? s.State : SliceStates.Legacy;
+            var state = snapshot.States.TryGetValue(slice, out var s) ? s.State : SliceStates.Legacy;
             var extractedCluster = metadata.TryGetValue(SliceCatalog.SliceClusterKey, out var id) && !string.IsNullOrEmpty(id)
                 && proxyState.TryGetCluster(id, out var c) ? c : null;
             var request = new SliceRequest(slice, state, proxy.Route.Cluster!, extractedCluster);
@@ -27,7 +31,7 @@ internal sealed class SliceRoutingMiddleware(
 
             var extracted = Forced(context, slice) is { } side
                 ? side == SliceRequest.ExtractedSide
-                : await decision.GoesToExtractedAsync(slice, TargetingFor(context, state), context.RequestAborted);
+                : await decision.GoesToExtractedAsync(slice, TargetingFor(state, user), context.RequestAborted);
             var cluster = SliceDecision.PickCluster(extracted, extractedCluster);
             if (cluster is not null)
             {
@@ -40,12 +44,14 @@ internal sealed class SliceRoutingMiddleware(
                 request.FellBack = true;
             }
         }
+        // The override value is for the facade alone; the backends' logs have no use for a tester's pass.
+        context.Request.Headers.Remove(SideOverrideDto.HeaderName);
         await next();
     }
 
     // Only a canary needs to know who is asking; the other states answer the same for everyone.
-    private TargetingContext TargetingFor(HttpContext context, string state) =>
-        state == SliceStates.Canary ? new TargetingContext { UserId = identity.Resolve(context) } : Everyone;
+    private static TargetingContext TargetingFor(string state, string? user) =>
+        state == SliceStates.Canary && user is not null ? new TargetingContext { UserId = user } : Everyone;
 
     private string? Forced(HttpContext context, string slice) =>
         context.Request.Headers.TryGetValue(SideOverrideDto.HeaderName, out var value) && value.Count == 1

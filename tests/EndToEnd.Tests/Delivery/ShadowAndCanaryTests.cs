@@ -91,7 +91,7 @@ public sealed class ShadowAndCanaryTests(DeliverySystem system)
             var seen = new HashSet<decimal>();
             for (var device = 0; device < 2; device++)
             {
-                // Every device comes from 127.0.0.1 and gets the same visitor cookie: only the user id can split them.
+                // Each device is a new session with a random visitor cookie of its own: only the user id keeps them together.
                 using var session = new StoreSession(system.PublicUrl);
                 using (await session.SignInAsync($"customer{customer}@example.com", "Passw0rd!")) { }
                 for (var request = 0; request < 3; request++)

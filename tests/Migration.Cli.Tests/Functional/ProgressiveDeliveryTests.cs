@@ -70,16 +70,30 @@ public sealed class ProgressiveDeliveryTests
     }
 
     [Fact]
-    public async Task Override_prints_the_header_to_send()
+    public async Task Canary_and_rollback_with_json_print_the_changed_slice()
     {
         await using var api = await FakeAdminApi.StartAsync();
 
-        var result = await CliRunner.RunAsync("override", "catalog-read", "extracted", "-r", "qa", "-m", "15", "--url", api.Url);
+        var canary = await CliRunner.RunAsync("canary", "catalog-read", "30", "-r", "more", "--json", "--url", api.Url);
+        var rollback = await CliRunner.RunAsync("rollback", "catalog-read", "-r", "errors", "--json", "--url", api.Url);
 
-        Assert.Equal(0, result.ExitCode);
-        Assert.Contains("X-Migration-Side: sealed-pass-value", result.Output);
-        var sent = JsonSerializer.Deserialize<IssueSideOverrideRequest>(api.Requests.Last().Body, JsonSerializerOptions.Web);
-        Assert.Equal(new IssueSideOverrideRequest("extracted", "qa", 15), sent);
+        Assert.Equal((0, 0), (canary.ExitCode, rollback.ExitCode));
+        var raised = JsonSerializer.Deserialize<SliceDto>(canary.Output, JsonSerializerOptions.Web)!;
+        Assert.Equal(("canary", 30, 8L), (raised.State, raised.Percentage, raised.Version));
+        var back = JsonSerializer.Deserialize<SliceDto>(rollback.Output, JsonSerializerOptions.Web)!;
+        Assert.Equal(("legacy", 0, 9L), (back.State, back.Percentage, back.Version));
+        Assert.Equal("errors", JsonSerializer.Deserialize<ChangeSliceStateRequest>(api.Requests.Last().Body, JsonSerializerOptions.Web)!.Reason);
+    }
+
+    [Fact]
+    public async Task Canary_on_a_slice_someone_else_changed_is_refused_on_one_line_with_exit_6()
+    {
+        await using var api = await FakeAdminApi.StartAsync(new FakeAdminState { ChangeFailure = 409 });
+
+        var result = await CliRunner.RunAsync("canary", "orders", "50", "-r", "more", "--url", api.Url);
+
+        Assert.Equal(6, result.ExitCode);
+        Assert.StartsWith("error: stale version:", Assert.Single(result.ErrorLines));
     }
 
     [Fact]

@@ -30,9 +30,8 @@ internal static class FakeAdminEndpoints
             Interlocked.Increment(ref state.ShadowResets);
             return TypedResults.NoContent();
         });
-        admin.MapPost("/slices/{name}/overrides", (string name, IssueSideOverrideRequest request) => state.Slices.ContainsKey(name)
-            ? Results.Ok(new SideOverrideDto(name, request.Side, "sealed-pass-value", FakeAdminState.Changed.AddMinutes(request.ValidForMinutes ?? 60)))
-            : UnknownSlice(state, name));
+        admin.MapPost("/slices/{name}/overrides", (string name, IssueSideOverrideRequest request, HttpContext http) =>
+            IssueOverride(state, name, request, http));
         admin.MapPost("/backfills/{service}", (string service) => Backfill(state, service, started: true));
         admin.MapGet("/backfills/{service}", (string service) => Backfill(state, service, started: false));
     }
@@ -74,6 +73,23 @@ internal static class FakeAdminEndpoints
         };
         state.Slices[name] = changed;
         return TypedResults.Ok(changed);
+    }
+
+    // Like the facade: operators only, a known slice, at most a day (the facade's default maximum).
+    private static IResult IssueOverride(FakeAdminState state, string name, IssueSideOverrideRequest request, HttpContext http)
+    {
+        if (state.ViewerToken is not null && http.Request.Headers.Authorization.ToString() == $"Bearer {state.ViewerToken}")
+        {
+            return TypedResults.Problem(title: "Forbidden", detail: "the viewer role cannot issue overrides", statusCode: 403);
+        }
+        if (!state.Slices.ContainsKey(name))
+        {
+            return UnknownSlice(state, name);
+        }
+        return request.ValidForMinutes is > 1440
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["ValidForMinutes"] = ["ValidForMinutes must be between 1 and 1440."] },
+                detail: "ValidForMinutes must be between 1 and 1440.")
+            : TypedResults.Ok(new SideOverrideDto(name, request.Side, "sealed-pass-value", FakeAdminState.Changed.AddMinutes(request.ValidForMinutes ?? 60)));
     }
 
     private static IResult Backfill(FakeAdminState state, string service, bool started)

@@ -1,55 +1,120 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Migration.Facade.Canary;
 using Migration.Facade.Contracts;
+using Migration.Facade.Flags;
 using Migration.Facade.Tests.Support;
 
 namespace Migration.Facade.Tests.Canary;
 
-/// <summary>Tester passes: only values the control plane issued force a side.</summary>
+/// <summary>Tester overrides: only values the control plane issued, unexpired and for this slice, force a side.</summary>
 public sealed class SideOverrideTests
 {
-    private static async Task<string> SideAsync(FacadeHost facade, string? pass)
+    private static async Task<SideOverrideDto> IssueAsync(FacadeHost facade, string slice, string side, int? minutes = 5)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/categories");
-        if (pass is not null) request.Headers.Add(SideOverrideDto.HeaderName, pass);
-        using var response = await facade.Public.SendAsync(request);
-        return await response.Content.ReadAsStringAsync();
+        using var response = await facade.Operator.PostAsJsonAsync($"/admin/slices/{slice}/overrides",
+            new IssueSideOverrideRequest(side, "testing the new service", minutes));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<SideOverrideDto>())!;
     }
 
-    private static async Task<SideOverrideDto> IssueAsync(FacadeHost facade, string slice, string side) =>
-        (await (await facade.Operator.PostAsJsonAsync($"/admin/slices/{slice}/overrides",
-            new IssueSideOverrideRequest(side, "testing the new service", 5))).Content.ReadFromJsonAsync<SideOverrideDto>())!;
+    private static Task<ScriptedBed> StartAsync(Action<IServiceCollection>? services = null) =>
+        ScriptedBed.StartAsync(ScriptedBackend.Json("\"legacy\""), ScriptedBackend.Json("\"extracted\""), services: services);
 
     [Fact]
-    public async Task An_issued_pass_forces_its_side_and_anything_else_is_ignored()
+    public async Task An_issued_value_forces_its_side_and_forged_or_other_slice_values_are_ignored()
     {
-        await using var bed = await ScriptedBed.StartAsync(ScriptedBackend.Json("\"legacy\""), ScriptedBackend.Json("\"extracted\""));
+        await using var bed = await StartAsync();
+        using var tester = new Visitor(bed.Facade);
         var pass = await IssueAsync(bed.Facade, "catalog-read", "extracted");
 
-        Assert.Equal("\"extracted\"", await SideAsync(bed.Facade, pass.Value));
-        Assert.Equal("\"legacy\"", await SideAsync(bed.Facade, null));
-        Assert.Equal("\"legacy\"", await SideAsync(bed.Facade, "extracted"));
-        Assert.Equal("\"legacy\"", await SideAsync(bed.Facade, pass.Value[..^4] + "AAAA"));
-
+        Assert.Equal("\"extracted\"", (await tester.GetAsync("/api/categories", overrideValue: pass.Value)).Body);
+        Assert.Equal("\"legacy\"", (await tester.GetAsync("/api/categories")).Body);
+        Assert.Equal("\"legacy\"", (await tester.GetAsync("/api/categories", overrideValue: "extracted")).Body);
+        Assert.Equal("\"legacy\"", (await tester.GetAsync("/api/categories", overrideValue: pass.Value[..^4] + "AAAA")).Body);
+        Assert.Equal("\"legacy\"", (await tester.GetAsync("/api/categories", overrideValue: new string('A', 5000))).Body);
         var otherSlice = await IssueAsync(bed.Facade, "orders-write", "extracted");
-        Assert.Equal("\"legacy\"", await SideAsync(bed.Facade, otherSlice.Value));
+        Assert.Equal("\"legacy\"", (await tester.GetAsync("/api/categories", overrideValue: otherSlice.Value)).Body);
 
+        // The value is the facade's business: neither backend ever sees the header.
+        Assert.All(bed.Legacy.Seen.Concat(bed.Extracted.Seen), seen => Assert.False(seen.Headers.ContainsKey(SideOverrideDto.HeaderName)));
         var audit = await bed.Facade.Viewer.GetFromJsonAsync<AuditEntryDto[]>("/admin/audit?slice=catalog-read");
-        Assert.Contains(audit!, a => a.Reason.StartsWith("override issued: extracted", StringComparison.Ordinal) && a.Actor == "alice");
+        Assert.Contains(audit!, a => a.Reason.StartsWith("override issued: extracted until ", StringComparison.Ordinal)
+            && a.Reason.EndsWith(": testing the new service", StringComparison.Ordinal) && a.Actor == "alice");
     }
 
     [Fact]
-    public async Task Only_operators_issue_passes_for_known_slices_and_sides()
+    public async Task An_override_to_legacy_holds_while_the_slice_is_extracted()
     {
-        await using var bed = await ScriptedBed.StartAsync(ScriptedBackend.Json("1"), ScriptedBackend.Json("2"));
-        var request = new IssueSideOverrideRequest("extracted", "why not", null);
+        await using var bed = await StartAsync();
+        using var tester = new Visitor(bed.Facade);
+        (await bed.Facade.FlipAsync("catalog-read", SliceStates.Extracted)).EnsureSuccessStatusCode();
+        var pass = await IssueAsync(bed.Facade, "catalog-read", "legacy");
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await bed.Facade.Viewer.PostAsJsonAsync("/admin/slices/catalog-read/overrides", request)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await bed.Facade.Anonymous.PostAsJsonAsync("/admin/slices/catalog-read/overrides", request)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await bed.Facade.Operator.PostAsJsonAsync("/admin/slices/nope/overrides", request)).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await bed.Facade.Operator.PostAsJsonAsync("/admin/slices/catalog-read/overrides",
-            request with { Side = "sideways" })).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await bed.Facade.Operator.PostAsJsonAsync("/admin/slices/catalog-read/overrides",
-            request with { ValidForMinutes = 100_000 })).StatusCode);
+        Assert.Equal("\"legacy\"", (await tester.GetAsync("/api/products/1", overrideValue: pass.Value)).Body);
+        Assert.Equal("\"extracted\"", (await tester.GetAsync("/api/products/1")).Body);
+    }
+
+    [Fact]
+    public async Task An_expired_value_is_ignored()
+    {
+        var clock = new ShiftedClock();
+        await using var bed = await StartAsync(services => services.AddSingleton<TimeProvider>(clock));
+        using var tester = new Visitor(bed.Facade);
+        var pass = await IssueAsync(bed.Facade, "catalog-read", "extracted", minutes: 5);
+        Assert.Equal("\"extracted\"", (await tester.GetAsync("/api/categories", overrideValue: pass.Value)).Body);
+
+        clock.Shift = TimeSpan.FromMinutes(6);
+
+        Assert.Equal("\"legacy\"", (await tester.GetAsync("/api/categories", overrideValue: pass.Value)).Body);
+    }
+
+    [Fact]
+    public async Task A_value_issued_on_one_instance_is_honoured_by_another_sharing_the_store_which_keeps_only_its_hash()
+    {
+        await using var bed = await StartAsync();
+        await using var second = await FacadeHost.StartAsync(FacadeHost.Settings(bed.Folder.File("flags.db"), bed.Legacy.Url, bed.Extracted.Url));
+        using var tester = new Visitor(second);
+
+        var pass = await IssueAsync(bed.Facade, "catalog-read", "extracted");
+
+        Assert.True(await Loopback.EventuallyAsync(async () =>
+            (await tester.GetAsync("/api/categories", overrideValue: pass.Value)).Body == "\"extracted\"", TimeSpan.FromSeconds(5)));
+        await using var db = await second.Services.GetRequiredService<IDbContextFactory<FlagDbContext>>().CreateDbContextAsync();
+        var row = Assert.Single(await db.Overrides.ToListAsync());
+        Assert.Equal(SideOverrides.HashOf(pass.Value), row.Hash);
+        Assert.DoesNotContain(pass.Value, new[] { row.Hash, row.Slice, row.Side, row.IssuedBy });
+        Assert.Equal(("catalog-read", "extracted", "alice"), (row.Slice, row.Side, row.IssuedBy));
+    }
+
+    [Fact]
+    public async Task Only_operators_issue_values_for_known_slices_and_sides_with_a_reason()
+    {
+        await using var bed = await StartAsync();
+        var request = new IssueSideOverrideRequest("extracted", "why not", null);
+        const string path = "/admin/slices/catalog-read/overrides";
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await bed.Facade.Viewer.PostAsJsonAsync(path, request)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await bed.Facade.Anonymous.PostAsJsonAsync(path, request)).StatusCode);
+        await AssertProblemAsync(HttpStatusCode.NotFound, await bed.Facade.Operator.PostAsJsonAsync("/admin/slices/nope/overrides", request));
+        await AssertProblemAsync(HttpStatusCode.BadRequest, await bed.Facade.Operator.PostAsJsonAsync(path, request with { Side = "sideways" }));
+        await AssertProblemAsync(HttpStatusCode.BadRequest, await bed.Facade.Operator.PostAsJsonAsync(path, request with { Reason = " " }));
+        await AssertProblemAsync(HttpStatusCode.BadRequest, await bed.Facade.Operator.PostAsJsonAsync(path, request with { ValidForMinutes = 24 * 60 + 1 }));
+        await AssertProblemAsync(HttpStatusCode.BadRequest, await bed.Facade.Operator.PostAsJsonAsync(path, request with { ValidForMinutes = 0 }));
+
+        var issued = await IssueAsync(bed.Facade, "catalog-read", "extracted", minutes: null);
+        Assert.InRange(issued.ExpiresAt - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(55), TimeSpan.FromMinutes(60));
+        Assert.Equal(43, issued.Value.Length);
+    }
+
+    private static async Task AssertProblemAsync(HttpStatusCode status, HttpResponseMessage response)
+    {
+        using (response)
+        {
+            Assert.Equal(status, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
     }
 }

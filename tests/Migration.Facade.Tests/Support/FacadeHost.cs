@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Migration.Facade.Contracts;
 using Migration.Facade.Security;
 
@@ -51,7 +52,8 @@ internal sealed class FacadeHost : IAsyncDisposable
         return settings;
     }
 
-    public static WebApplication Build(IDictionary<string, string?> settings, string environment, out int publicPort, out int controlPort)
+    public static WebApplication Build(IDictionary<string, string?> settings, string environment, out int publicPort, out int controlPort,
+        Action<IServiceCollection>? services = null)
     {
         publicPort = Loopback.FreePort();
         controlPort = Loopback.FreePort();
@@ -67,12 +69,15 @@ internal sealed class FacadeHost : IAsyncDisposable
             ["Facade:PublicUrl"] = $"http://127.0.0.1:{publicPort}",
             ["Facade:ControlPlaneUrl"] = $"http://127.0.0.1:{controlPort}",
         });
+        // Registered before the facade's own services, so a test's TimeProvider wins over the facade's TryAdd.
+        services?.Invoke(builder.Services);
         return FacadeApp.Build(builder);
     }
 
-    public static async Task<FacadeHost> StartAsync(IDictionary<string, string?> settings, string environment = "Testing")
+    public static async Task<FacadeHost> StartAsync(
+        IDictionary<string, string?> settings, string environment = "Testing", Action<IServiceCollection>? services = null)
     {
-        var app = Build(settings, environment, out var publicPort, out var controlPort);
+        var app = Build(settings, environment, out var publicPort, out var controlPort, services);
         await app.StartAsync();
         return new FacadeHost(app, publicPort, controlPort);
     }

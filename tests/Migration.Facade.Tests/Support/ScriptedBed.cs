@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Migration.Facade.Tests.Support;
 
 /// <summary>
@@ -20,7 +22,8 @@ internal sealed class ScriptedBed : IAsyncDisposable
     public TempFolder Folder { get; }
 
     public static async Task<ScriptedBed> StartAsync(
-        Func<HttpContext, Task> legacy, Func<HttpContext, Task> extracted, IDictionary<string, string?>? settings = null)
+        Func<HttpContext, Task> legacy, Func<HttpContext, Task> extracted, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var folder = new TempFolder();
         var legacyBackend = await ScriptedBackend.StartAsync(legacy);
@@ -32,7 +35,7 @@ internal sealed class ScriptedBed : IAsyncDisposable
         all["ReverseProxy:Routes:orders-write:Metadata:Slice"] = "orders-write";
         all["ReverseProxy:Routes:orders-write:Metadata:SliceCluster"] = "catalog";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
-        var facade = await FacadeHost.StartAsync(all);
+        var facade = await FacadeHost.StartAsync(all, services: services);
         return new ScriptedBed(legacyBackend, extractedBackend, facade, folder);
     }
 
