@@ -1,4 +1,4 @@
-using System.Text;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Migration.Facade.Contracts;
@@ -11,6 +11,11 @@ internal sealed class ResponseComparer(ShadowOptions options)
     public const string StatusKind = "status";
     public const string HeaderKind = "header";
     public const string BodyKind = "body";
+
+    private static readonly ConditionalWeakTable<ShadowOptions, ResponseComparer> Comparers = new();
+
+    /// <summary>The comparer for one slice's options, so its ignored-path patterns are compiled once, not per mirror.</summary>
+    public static ResponseComparer For(ShadowOptions options) => Comparers.GetValue(options, static o => new ResponseComparer(o));
 
     private readonly PathPatterns _ignored = new(options.IgnoredJsonPaths);
     private readonly string[] _headers = options.ComparedHeaders
@@ -46,7 +51,7 @@ internal sealed class ResponseComparer(ShadowOptions options)
         }
         return legacy.Body.AsSpan().SequenceEqual(extracted.Body)
             ? []
-            : [new FieldDifferenceDto(BodyKind, "$", Describe(legacy.Body), Describe(extracted.Body))];
+            : [new FieldDifferenceDto(BodyKind, "$", Redaction.Body(legacy.Body), Redaction.Body(extracted.Body))];
     }
 
     private static bool TryParse(byte[] body, out JsonNode? node)
@@ -62,7 +67,4 @@ internal sealed class ResponseComparer(ShadowOptions options)
             return false;
         }
     }
-
-    private static string Describe(byte[] body) =>
-        Redaction.Field("$", $"{body.Length} bytes: {Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 120))}")!;
 }

@@ -61,7 +61,12 @@ internal sealed class ShadowMiddleware(
         {
             context.Response.Body = original;
         }
-        if (context.Features.Get<IForwarderErrorFeature>() is not null) return;
+        if (context.Features.Get<IForwarderErrorFeature>() is not null)
+        {
+            // The monolith gave no answer to compare with; counted so every shadowed request shows up somewhere.
+            statistics.Skipped(request.Slice, ShadowWorker.SkippedError);
+            return;
+        }
         if (capture.Overflowed)
         {
             statistics.Skipped(request.Slice, SkippedSize);
@@ -70,7 +75,7 @@ internal sealed class ShadowMiddleware(
 
         var legacyHeaders = context.Response.Headers
             .Select(h => new KeyValuePair<string, IEnumerable<string>>(h.Key, h.Value.ToArray()!)).ToList();
-        var job = new ShadowJob(request.Slice, options, method, context.Request.Path + context.Request.QueryString,
+        var job = new ShadowJob(request.Slice, options, method, context.Request.Path, context.Request.QueryString,
             MirrorHeaders.From(context), body.Length == 0 ? null : body, context.Response.StatusCode, legacyHeaders,
             capture.Captured, extracted, request.LegacyCluster, clock.GetUtcNow());
         if (!queue.Writer.TryWrite(job))

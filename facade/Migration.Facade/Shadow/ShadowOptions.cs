@@ -2,13 +2,19 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Migration.Facade.Shadow;
 
-/// <summary>How a slice in <c>shadow</c> is mirrored and compared (<c>Slices:&lt;name&gt;:Shadow</c>).</summary>
+/// <summary>
+/// How a slice in <c>shadow</c> is mirrored and compared (<c>Slices:&lt;name&gt;:Shadow</c>). Lists from configuration are
+/// added to the defaults (that is how .NET binds arrays); drop a default compared header with <see cref="IgnoredHeaders"/>.
+/// </summary>
 internal sealed record ShadowOptions
 {
-    /// <summary>Only these methods are mirrored; anything but GET/HEAD must be allowed explicitly.</summary>
+    /// <summary>Methods mirrored: GET and HEAD, plus any the slice allows explicitly (e.g. POST to a service with its own data).</summary>
     public string[] MirrorMethods { get; init; } = ["GET", "HEAD"];
 
+    /// <summary>Request bodies up to this size are buffered and mirrored; larger ones are not (skipped "size").</summary>
     [Range(0, 16 * 1024 * 1024)] public int MaxRequestBodyBytes { get; init; } = 64 * 1024;
+
+    /// <summary>Answers (decoded) up to this size are compared, on either side; larger ones are skipped ("size").</summary>
     [Range(1, 64 * 1024 * 1024)] public int MaxResponseBodyBytes { get; init; } = 1024 * 1024;
 
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
@@ -32,11 +38,19 @@ internal sealed record ShadowOptions
         {
             yield return $"IgnoredJsonPaths: '{path}' must start with '$'.";
         }
-        foreach (var method in MirrorMethods.Where(m => string.IsNullOrWhiteSpace(m) || m.Any(char.IsWhiteSpace)))
+        foreach (var method in MirrorMethods.Where(m => !IsToken(m)))
         {
             yield return $"MirrorMethods: '{method}' is not an HTTP method.";
         }
+        foreach (var (key, header) in ComparedHeaders.Select(h => ("ComparedHeaders", h)).Concat(IgnoredHeaders.Select(h => ("IgnoredHeaders", h))))
+        {
+            if (!IsToken(header)) yield return $"{key}: '{header}' is not a header name.";
+        }
     }
+
+    // RFC 9110 token: what both method and header names are made of.
+    private static bool IsToken(string? value) =>
+        !string.IsNullOrEmpty(value) && value.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c));
 }
 
 /// <summary>The <c>Shadow</c> section: the background comparer's capacity.</summary>

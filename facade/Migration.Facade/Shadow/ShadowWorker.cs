@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Migration.Facade.Contracts;
+using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Model;
 
 namespace Migration.Facade.Shadow;
@@ -23,7 +24,7 @@ internal sealed class ShadowWorker(
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, options.Value.Workers).Select(_ => ConsumeAsync(stoppingToken)));
 
-    private async Task ConsumeAsync(CancellationToken stoppingToken)
+    internal async Task ConsumeAsync(CancellationToken stoppingToken)
     {
         await foreach (var job in queue.Reader.ReadAllAsync(stoppingToken))
         {
@@ -35,9 +36,19 @@ internal sealed class ShadowWorker(
             {
                 statistics.Skipped(job.Slice, SkippedTimeout);
             }
+            catch (BodyTooLargeException)
+            {
+                statistics.Skipped(job.Slice, ShadowMiddleware.SkippedSize);
+            }
             catch (Exception ex) when (ex is HttpRequestException or InvalidDataException or IOException)
             {
-                logger.LogDebug(ex, "Shadow request for {Slice} {Path} failed", job.Slice, job.PathAndQuery);
+                logger.LogDebug(ex, "Shadow request for {Slice} {Path} failed", job.Slice, job.Path);
+                statistics.Skipped(job.Slice, SkippedError);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A mirror must never stop the workers: a failed BackgroundService stops the whole facade.
+                logger.LogWarning(ex, "Shadow comparison for {Slice} {Path} failed unexpectedly", job.Slice, job.Path);
                 statistics.Skipped(job.Slice, SkippedError);
             }
         }
@@ -45,44 +56,55 @@ internal sealed class ShadowWorker(
 
     internal async Task CompareAsync(ShadowJob job, CancellationToken stoppingToken)
     {
-        var legacy = CapturedResponse.Create(job.LegacyStatus, job.LegacyHeaders, job.LegacyBody);
-        if (AddressOf(job.Extracted) is not { } extractedAddress)
+        var limit = job.Options.MaxResponseBodyBytes;
+        var legacy = CapturedResponse.Create(job.LegacyStatus, job.LegacyHeaders, job.LegacyBody, limit);
+        if (PrefixOf(job.Extracted) is not { } extractedPrefix)
         {
             statistics.Skipped(job.Slice, ShadowMiddleware.SkippedUnavailable);
             return;
         }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         timeout.CancelAfter(job.Options.Timeout);
-        var extracted = await SendAsync(extractedAddress, job, timeout.Token);
+        var extracted = await SendAsync(extractedPrefix, job, timeout.Token);
 
-        var comparer = new ResponseComparer(job.Options);
+        var comparer = ResponseComparer.For(job.Options);
         var differences = comparer.Compare(legacy, extracted);
         var noiseOnly = false;
-        if (differences.Count > 0 && job.Options.NoiseCancellation && AddressOf(job.LegacyCluster) is { } legacyAddress)
+        // Asking the monolith again is only harmless for safe methods: a mirrored POST must reach it once, from the user.
+        if (differences.Count > 0 && job.Options.NoiseCancellation && IsSafe(job.Method) && PrefixOf(job.LegacyCluster) is { } legacyPrefix)
         {
-            var again = await SendAsync(legacyAddress, job, timeout.Token);
+            var again = await SendAsync(legacyPrefix, job, timeout.Token);
             var noise = comparer.Compare(legacy, again).Select(d => (d.Kind, d.Path)).ToHashSet();
             var before = differences.Count;
             differences.RemoveAll(d => noise.Contains((d.Kind, d.Path)));
             noiseOnly = differences.Count == 0 && before > 0;
         }
-        statistics.Compared(job.Slice, noiseOnly,
-            differences.Count == 0 ? null : new ShadowDiffSampleDto(job.At, job.Method, job.PathAndQuery, differences));
+        statistics.Compared(job.Slice, noiseOnly, differences.Count == 0
+            ? null
+            : new ShadowDiffSampleDto(job.At, job.Method, Redaction.PathAndQuery(job.Path, job.Query), differences));
     }
 
-    private async Task<CapturedResponse> SendAsync(Uri address, ShadowJob job, CancellationToken ct)
+    private async Task<CapturedResponse> SendAsync(string prefix, ShadowJob job, CancellationToken ct)
     {
-        using var message = new HttpRequestMessage(new HttpMethod(job.Method), new Uri(address, job.PathAndQuery));
+        var address = RequestUtilities.MakeDestinationAddress(prefix, job.Path, job.Query);
+        using var message = new HttpRequestMessage(new HttpMethod(job.Method), address);
         if (job.Body is { } body) message.Content = new ByteArrayContent(body);
         foreach (var (name, values) in job.Headers)
         {
             if (!message.Headers.TryAddWithoutValidation(name, values)) message.Content?.Headers.TryAddWithoutValidation(name, values);
         }
         using var response = await clients.CreateClient(HttpClientName).SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ct);
-        var bytes = await response.Content.ReadAsByteArrayAsync(ct);
-        return CapturedResponse.Create((int)response.StatusCode, response.Headers.Concat(response.Content.Headers), bytes);
+        await using var stream = await response.Content.ReadAsStreamAsync(ct);
+        var bytes = await CapturedResponse.ReadAtMostAsync(stream, job.Options.MaxResponseBodyBytes, ct);
+        return CapturedResponse.Create((int)response.StatusCode, response.Headers.Concat(response.Content.Headers), bytes,
+            job.Options.MaxResponseBodyBytes);
     }
 
-    private static Uri? AddressOf(ClusterState cluster) =>
-        cluster.DestinationsState?.AvailableDestinations is [var first, ..] ? new Uri(first.Model.Config.Address) : null;
+    private static bool IsSafe(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method);
+
+    // Any available destination will do: the mirror is one extra request, not worth YARP's load balancing policy.
+    private static string? PrefixOf(ClusterState cluster) =>
+        cluster.DestinationsState?.AvailableDestinations is { Count: > 0 } available
+            ? available[Random.Shared.Next(available.Count)].Model.Config.Address
+            : null;
 }

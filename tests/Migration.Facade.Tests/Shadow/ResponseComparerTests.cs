@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using Migration.Facade.Shadow;
 
@@ -5,11 +6,13 @@ namespace Migration.Facade.Tests.Shadow;
 
 public sealed class ResponseComparerTests
 {
+    private const int Limit = 64 * 1024;
+
     private static CapturedResponse Json(string body, int status = 200, params (string, string)[] headers) =>
         CapturedResponse.Create(status,
             headers.Append(("Content-Type", "application/json; charset=utf-8"))
                 .Select(h => new KeyValuePair<string, IEnumerable<string>>(h.Item1, [h.Item2])),
-            Encoding.UTF8.GetBytes(body));
+            Encoding.UTF8.GetBytes(body), Limit);
 
     private static List<(string Kind, string Path, string? Legacy, string? Extracted)> Diff(
         CapturedResponse legacy, CapturedResponse extracted, ShadowOptions? options = null) =>
@@ -74,9 +77,29 @@ public sealed class ResponseComparerTests
     public void Non_json_bodies_are_compared_byte_for_byte()
     {
         static CapturedResponse Html(string body) => CapturedResponse.Create(200,
-            [new("Content-Type", ["text/html"])], Encoding.UTF8.GetBytes(body));
+            [new("Content-Type", ["text/html"])], Encoding.UTF8.GetBytes(body), Limit);
 
         Assert.Empty(Diff(Html("<p>a</p>"), Html("<p>a</p>")));
         Assert.Equal("$", Assert.Single(Diff(Html("<p>a</p>"), Html("<p>b</p>"))).Path);
+    }
+
+    [Fact]
+    public void Numbers_are_compared_by_value_not_by_how_they_are_written()
+    {
+        Assert.Empty(Diff(Json("""{"price":10.50,"count":1e2}"""), Json("""{"price":10.5,"count":100}""")));
+    }
+
+    [Fact]
+    public void A_compressed_answer_is_compared_by_its_content()
+    {
+        var json = Encoding.UTF8.GetBytes("""{"id":1}""");
+        using var packed = new MemoryStream();
+        using (var gzip = new GZipStream(packed, CompressionLevel.Fastest, leaveOpen: true)) gzip.Write(json);
+        var compressed = CapturedResponse.Create(200,
+            [new("Content-Type", ["application/json; charset=utf-8"]), new("Content-Encoding", ["gzip"])], packed.ToArray(), Limit);
+
+        Assert.Empty(Diff(compressed, Json("""{"id":1}""")));
+        Assert.Throws<BodyTooLargeException>(() => CapturedResponse.Create(200,
+            [new("Content-Encoding", ["gzip"])], packed.ToArray(), limit: 4));
     }
 }

@@ -1,0 +1,105 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Threading.Channels;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Migration.Facade.Metrics;
+using Migration.Facade.Shadow;
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Model;
+
+namespace Migration.Facade.Tests.Shadow;
+
+/// <summary>
+/// The background comparer on its own, with a scripted HTTP handler: every queued job is processed before the
+/// reader completes, so the outcome is known without waiting on time.
+/// </summary>
+public sealed class ShadowWorkerTests
+{
+    private const string Slice = "s";
+    private readonly ConcurrentQueue<Uri> _sent = new();
+    private readonly Channel<ShadowJob> _queue = Channel.CreateUnbounded<ShadowJob>();
+    private readonly ShadowStatistics _statistics = new(Options.Create(new ShadowQueueOptions()),
+        new SliceMeters(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
+
+    private async Task RunAsync(Func<HttpRequestMessage, HttpResponseMessage> answer, params ShadowJob[] jobs)
+    {
+        foreach (var job in jobs) await _queue.Writer.WriteAsync(job);
+        _queue.Writer.Complete();
+        var worker = new ShadowWorker(_queue, new Clients(new Scripted(request =>
+        {
+            _sent.Enqueue(request.RequestUri!);
+            return answer(request);
+        })), _statistics, Options.Create(new ShadowQueueOptions()), NullLogger<ShadowWorker>.Instance);
+        await worker.ConsumeAsync(CancellationToken.None);
+    }
+
+    private static ShadowJob Job(string method, ShadowOptions options, string extractedAddress = "http://extracted/") =>
+        new(Slice, options, method, "/api/x", new QueryString("?q=1"), [], method == "POST" ? "{}"u8.ToArray() : null,
+            200, [new("Content-Type", ["application/json; charset=utf-8"])], """{"id":1}"""u8.ToArray(),
+            Cluster(extractedAddress), Cluster("http://legacy/"), DateTimeOffset.UnixEpoch);
+
+    private static HttpResponseMessage Json(string json) =>
+        new(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+
+    [Fact]
+    public async Task An_unexpected_failure_is_counted_as_an_error_and_the_next_mirror_is_still_compared()
+    {
+        var calls = 0;
+        await RunAsync(_ => Interlocked.Increment(ref calls) == 1 ? throw new InvalidOperationException("boom") : Json("""{"id":1}"""),
+            Job("GET", new ShadowOptions()), Job("GET", new ShadowOptions()));
+
+        var report = _statistics.Report(Slice);
+        Assert.Equal((1, 1L), (report.Matches, report.Skipped[ShadowWorker.SkippedError]));
+    }
+
+    [Fact]
+    public async Task Noise_cancellation_asks_the_monolith_again_for_a_GET_but_never_for_a_mirrored_POST()
+    {
+        var options = new ShadowOptions { NoiseCancellation = true, MirrorMethods = ["POST"] };
+
+        // The monolith answers the same twice, so the extracted side's difference is real, not noise.
+        await RunAsync(request => Json(request.RequestUri!.Host == "legacy" ? """{"id":1}""" : """{"id":2}"""),
+            Job("POST", options), Job("GET", options));
+
+        Assert.Equal(["extracted", "extracted", "legacy"], _sent.Select(u => u.Host));
+        Assert.Equal(2, _statistics.Report(Slice).Differences);
+    }
+
+    [Fact]
+    public async Task An_extracted_answer_over_the_body_limit_is_skipped_as_size()
+    {
+        await RunAsync(_ => Json($$"""{"id":1,"pad":"{{new string('x', 100)}}"}"""), Job("GET", new ShadowOptions { MaxResponseBodyBytes = 50 }));
+
+        var report = _statistics.Report(Slice);
+        Assert.Equal((0L, 1L), (report.Compared, report.Skipped[ShadowMiddleware.SkippedSize]));
+    }
+
+    [Fact]
+    public async Task The_mirror_goes_to_the_destination_address_with_its_path_prefix_and_the_user_s_query()
+    {
+        await RunAsync(_ => Json("""{"id":1}"""), Job("GET", new ShadowOptions(), "http://extracted/base/"));
+
+        Assert.Equal("http://extracted/base/api/x?q=1", Assert.Single(_sent).ToString());
+        Assert.Equal(1, _statistics.Report(Slice).Matches);
+    }
+
+    private static ClusterState Cluster(string address)
+    {
+        var destination = new DestinationState("d", new DestinationModel(new DestinationConfig { Address = address }));
+        return new ClusterState("c") { DestinationsState = new ClusterDestinationsState([destination], [destination]) };
+    }
+
+    private sealed class Clients(HttpMessageHandler handler) : IHttpClientFactory
+    {
+        public HttpClient CreateClient(string name) => new(handler, disposeHandler: false);
+    }
+
+    private sealed class Scripted(Func<HttpRequestMessage, HttpResponseMessage> answer) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(answer(request));
+    }
+}
