@@ -25,11 +25,7 @@ internal static class FakeAdminEndpoints
         admin.MapGet("/slices/{name}/diff", (string name) => state.Slices.ContainsKey(name)
             ? Results.Ok(state.Shadow with { Slice = name })
             : UnknownSlice(state, name));
-        admin.MapDelete("/slices/{name}/diff", (string name) =>
-        {
-            Interlocked.Increment(ref state.ShadowResets);
-            return TypedResults.NoContent();
-        });
+        admin.MapDelete("/slices/{name}/diff", (string name, HttpContext http) => ResetShadow(state, name, http));
         admin.MapPost("/slices/{name}/overrides", (string name, IssueSideOverrideRequest request, HttpContext http) =>
             IssueOverride(state, name, request, http));
         admin.MapPost("/backfills/{service}", (string service) => Backfill(state, service, started: true));
@@ -90,6 +86,20 @@ internal static class FakeAdminEndpoints
             ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["ValidForMinutes"] = ["ValidForMinutes must be between 1 and 1440."] },
                 detail: "ValidForMinutes must be between 1 and 1440.")
             : TypedResults.Ok(new SideOverrideDto(name, request.Side, "sealed-pass-value", FakeAdminState.Changed.AddMinutes(request.ValidForMinutes ?? 60)));
+    }
+
+    private static IResult ResetShadow(FakeAdminState state, string name, HttpContext http)
+    {
+        if (state.ViewerToken is not null && http.Request.Headers.Authorization.ToString() == $"Bearer {state.ViewerToken}")
+        {
+            return TypedResults.Problem(title: "Forbidden", detail: "the viewer role cannot reset shadow reports", statusCode: 403);
+        }
+        if (!state.Slices.ContainsKey(name))
+        {
+            return UnknownSlice(state, name);
+        }
+        Interlocked.Increment(ref state.ShadowResets);
+        return TypedResults.NoContent();
     }
 
     private static IResult Backfill(FakeAdminState state, string service, bool started)

@@ -48,7 +48,8 @@ internal sealed class FakeAdminState
             new ShadowSummaryDto(40, 39, 1, 10, 97.5, BelowMinParity: true)),
     ];
 
-    public ShadowReportDto Shadow { get; } = new("catalog-read", 40, 39, 1, 2, 97.5,
+    /// <summary>The shadow report every known slice answers (its name filled in).</summary>
+    public ShadowReportDto Shadow { get; set; } = new("catalog-read", 40, 39, 1, 2, 97.5,
         new Dictionary<string, long> { ["method"] = 10 },
         [new ShadowDiffSampleDto(Changed, "GET", "/api/products/7", [new FieldDifferenceDto("body", "$.price", "10.5", "11")])]);
 
