@@ -10,7 +10,7 @@ internal static class MirrorHeaders
 
     private static readonly HashSet<string> Dropped = new(
         ["Host", "Connection", "Keep-Alive", "Transfer-Encoding", "TE", "Trailer", "Upgrade", "Proxy-Connection",
-         "Proxy-Authorization", "Content-Length", "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto"],
+         "Proxy-Authorization", "Content-Length", "Expect", "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto"],
         StringComparer.OrdinalIgnoreCase);
 
     public static IReadOnlyList<KeyValuePair<string, string[]>> From(HttpContext context)

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.Features;
+
 namespace Migration.Facade.Shadow;
 
 /// <summary>Buffers a request body up to a cap so it can be forwarded to the monolith and mirrored too.</summary>
@@ -6,7 +8,8 @@ internal static class RequestBody
     /// <summary>The body (empty when there is none), or null when it is larger than <paramref name="limit"/>.</summary>
     public static async Task<byte[]?> TryBufferAsync(HttpRequest request, int limit, CancellationToken ct)
     {
-        if (request.ContentLength is 0 || (request.ContentLength is null && !request.Headers.TransferEncoding.Any()))
+        // Kestrel knows whether a body follows (Content-Length, chunked, or an HTTP/2 stream without either).
+        if (request.ContentLength is 0 || request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false })
         {
             return [];
         }

@@ -34,6 +34,9 @@ internal sealed class ScriptedBed : IAsyncDisposable
         all["ReverseProxy:Routes:orders-write:Match:Methods:0"] = "POST";
         all["ReverseProxy:Routes:orders-write:Metadata:Slice"] = "orders-write";
         all["ReverseProxy:Routes:orders-write:Metadata:SliceCluster"] = "catalog";
+        // A loaded test machine must not turn a mirror into a timeout; the timeout test sets its own.
+        all["Slices:catalog-read:Shadow:Timeout"] = "00:00:30";
+        all["Slices:orders-write:Shadow:Timeout"] = "00:00:30";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         var facade = await FacadeHost.StartAsync(all, services: services);
         return new ScriptedBed(legacyBackend, extractedBackend, facade, folder);
