@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Migration.Facade.Flags;
 using Migration.Facade.Metrics;
 using Migration.Facade.Shadow;
 using Yarp.ReverseProxy.Configuration;
@@ -21,7 +22,7 @@ public sealed class ShadowWorkerTests
     private const string Slice = "s";
     private readonly ConcurrentQueue<Uri> _sent = new();
     private readonly Channel<ShadowJob> _queue = Channel.CreateUnbounded<ShadowJob>();
-    private readonly ShadowStatistics _statistics = new(Options.Create(new ShadowQueueOptions()),
+    private readonly ShadowStatistics _statistics = new(Options.Create(new ShadowQueueOptions()), Options.Create(new SliceSettingsOptions()),
         new SliceMeters(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
 
     private async Task RunAsync(Func<HttpRequestMessage, HttpResponseMessage> answer, params ShadowJob[] jobs)
