@@ -12,7 +12,8 @@ namespace Migration.Facade.Shadow;
 /// and that answer are queued for the background comparer. A full queue sheds the mirror, it never waits.
 /// </summary>
 internal sealed class ShadowMiddleware(
-    IOptions<SliceSettingsOptions> slices, ShadowStatistics statistics, Channel<ShadowJob> queue, TimeProvider clock)
+    IOptions<SliceSettingsOptions> slices, IOptions<ShadowQueueOptions> queueOptions, ShadowStatistics statistics,
+    Channel<ShadowJob> queue, TimeProvider clock)
 {
     public const string SkippedMethod = "method";
     public const string SkippedSize = "size";
@@ -39,6 +40,13 @@ internal sealed class ShadowMiddleware(
         if (request.ExtractedCluster is not { } extracted)
         {
             statistics.Skipped(request.Slice, SkippedUnavailable);
+            await next();
+            return;
+        }
+        // Under overload, shed before buffering anything: the copy would only be thrown away at the end.
+        if (queue.Reader.CanCount && queue.Reader.Count >= queueOptions.Value.QueueCapacity)
+        {
+            statistics.Skipped(request.Slice, SkippedQueueFull);
             await next();
             return;
         }
