@@ -31,7 +31,7 @@ internal sealed class SliceRoutingMiddleware(
 
             var extracted = Forced(context, slice) is { } side
                 ? side == SliceRequest.ExtractedSide
-                : await decision.GoesToExtractedAsync(slice, TargetingFor(state, user), context.RequestAborted);
+                : await decision.GoesToExtractedAsync(slice, state, TargetingFor(state, user), context.RequestAborted);
             var cluster = SliceDecision.PickCluster(extracted, extractedCluster);
             if (cluster is not null)
             {
