@@ -21,6 +21,8 @@ internal static class FallbackPolicy
     {
         if (error is not null)
         {
+            // The user went away: nobody is left to answer, and the service is not to blame.
+            if (IsClientFault(error.Error)) return null;
             if (NeverSent(error)) return Unreachable;
             if (!IsSafe(method)) return null;
             return error.Error is ForwarderError.RequestTimedOut ? Timeout : Unreachable;
@@ -28,11 +30,27 @@ internal static class FallbackPolicy
         return suppressedStatus is >= 500 && IsSafe(method) ? ServerError : null;
     }
 
-    // Connection refused, DNS failure, no destination: the service never saw the request, so even a POST may go elsewhere.
+    /// <summary>
+    /// Whether the side that handled the request failed it: a proxy error the user did not cause, a 5xx, or a
+    /// 5xx held back from the user. A client that disconnects makes YARP answer 502, which is not the side's fault.
+    /// </summary>
+    public static bool SideFailed(IForwarderErrorFeature? error, int statusCode, int? suppressedStatus) =>
+        error is not null ? !IsClientFault(error.Error) : statusCode >= 500 || suppressedStatus >= 500;
+
+    /// <summary>Errors YARP attributes to the client: it cancelled, or reading/writing its side of the exchange failed.</summary>
+    public static bool IsClientFault(ForwarderError error) => error is
+        ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled or ForwarderError.RequestBodyClient or
+        ForwarderError.ResponseBodyCanceled or ForwarderError.ResponseBodyClient or
+        ForwarderError.UpgradeRequestCanceled or ForwarderError.UpgradeRequestClient or
+        ForwarderError.UpgradeResponseCanceled or ForwarderError.UpgradeResponseClient;
+
+    // Connection refused, DNS, TLS handshake or proxy tunnel failure, no destination: SocketsHttpHandler reports these
+    // while establishing the connection, before a byte of the request is written, so even a POST may go elsewhere.
     private static bool NeverSent(IForwarderErrorFeature error) =>
         error.Error is ForwarderError.NoAvailableDestinations ||
         (error.Error is ForwarderError.Request && error.Exception is HttpRequestException
         {
-            HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError,
+            HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
+                or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError,
         });
 }

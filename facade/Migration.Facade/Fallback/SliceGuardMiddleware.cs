@@ -10,7 +10,7 @@ namespace Migration.Facade.Fallback;
 /// not see, clears the unsent response and runs the rest of the pipeline again against the monolith.
 /// The extracted side's failure is still recorded, so SLOs see it even though users do not.
 /// </summary>
-internal sealed class SliceGuardMiddleware(TrafficStatistics traffic)
+internal sealed class SliceGuardMiddleware(TrafficStatistics traffic, ExtractedTimeouts timeouts)
 {
     public async Task InvokeAsync(HttpContext context, Func<Task> next)
     {
@@ -21,7 +21,14 @@ internal sealed class SliceGuardMiddleware(TrafficStatistics traffic)
         }
         if (request.FellBack)
         {
+            // The extracted side was chosen but had no destination to take the request (circuit open): an extracted
+            // error without a latency, so an SLO still sees a dead service once passive health checks stop trying it.
+            traffic.Record(request.Slice, SliceRequest.ExtractedSide, error: true, milliseconds: null);
             traffic.RecordFallback(request.Slice, FallbackPolicy.Unavailable);
+        }
+        if (request.Side == SliceRequest.ExtractedSide)
+        {
+            timeouts.Apply(context, request.Slice);
         }
 
         var started = Stopwatch.GetTimestamp();
@@ -42,7 +49,7 @@ internal sealed class SliceGuardMiddleware(TrafficStatistics traffic)
             await next();
             error = context.Features.Get<IForwarderErrorFeature>();
         }
-        var failed = error is not null || context.Response.StatusCode >= 500 || request.SuppressedStatus >= 500;
+        var failed = FallbackPolicy.SideFailed(error, context.Response.StatusCode, request.SuppressedStatus);
         traffic.Record(request.Slice, request.Side, failed, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 }

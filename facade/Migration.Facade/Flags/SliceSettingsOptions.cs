@@ -1,13 +1,15 @@
+using Migration.Facade.Fallback;
 using Migration.Facade.Shadow;
 using Migration.Facade.Slo;
 
 namespace Migration.Facade.Flags;
 
-/// <summary>What configuration says about one slice (<c>Slices:&lt;name&gt;</c>): its SLOs and its shadow rules.</summary>
+/// <summary>What configuration says about one slice (<c>Slices:&lt;name&gt;</c>): its SLOs, shadow rules and fallback timeout.</summary>
 internal sealed record SliceSettings
 {
     public SloOptions? Slo { get; init; }
     public ShadowOptions? Shadow { get; init; }
+    public FallbackOptions? Fallback { get; init; }
 }
 
 /// <summary>The <c>Slices</c> section, keyed by slice name.</summary>

@@ -25,12 +25,12 @@ internal sealed class SliceMeters
         _shadow = meter.CreateCounter<long>("strangler.shadow.results", description: "Shadow comparisons by result (match, difference, skipped reasons)");
     }
 
-    public void Recorded(string slice, string side, bool error, double milliseconds)
+    public void Recorded(string slice, string side, bool error, double? milliseconds)
     {
         var tags = new TagList { { "slice", slice }, { "side", side } };
         _requests.Add(1, tags);
         if (error) _errors.Add(1, tags);
-        _duration.Record(milliseconds, tags);
+        if (milliseconds is { } ms) _duration.Record(ms, tags);
     }
 
     public void FellBack(string slice, string reason) =>

@@ -9,7 +9,7 @@ internal sealed class TrafficStatistics(TimeProvider clock, SliceMeters meters)
 {
     private readonly ConcurrentDictionary<string, SliceTraffic> _slices = new(StringComparer.Ordinal);
 
-    public void Record(string slice, string side, bool error, double milliseconds)
+    public void Record(string slice, string side, bool error, double? milliseconds)
     {
         var traffic = For(slice);
         (side == SliceRequest.ExtractedSide ? traffic.Extracted : traffic.Legacy).Record(NowSecond(), error, milliseconds);
@@ -28,6 +28,13 @@ internal sealed class TrafficStatistics(TimeProvider clock, SliceMeters meters)
         var now = NowSecond();
         return (traffic.Legacy.Read(now, windowSeconds), traffic.Extracted.Read(now, windowSeconds), Volatile.Read(ref traffic.Fallbacks));
     }
+
+    /// <summary>
+    /// How many whole seconds of the last <paramref name="windowSeconds"/> lie after <paramref name="since"/>: the
+    /// second in which it happened is left out, since it may hold requests from before (windows count whole seconds).
+    /// </summary>
+    public int SecondsSince(DateTimeOffset since, int windowSeconds) =>
+        (int)Math.Clamp(NowSecond() - since.ToUnixTimeSeconds(), 0, windowSeconds);
 
     private SliceTraffic For(string slice) => _slices.GetOrAdd(slice, static _ => new SliceTraffic());
 

@@ -19,12 +19,15 @@ internal static class SliceRoutingExtensions
         builder.Services.AddSingleton<SliceDecision>();
         builder.Services.AddSingleton<SliceRoutingMiddleware>();
         builder.Services.AddSingleton<SliceGuardMiddleware>();
+        builder.Services.AddSingleton<ExtractedTimeouts>();
+        builder.Services.AddSingleton<PassiveHealthMiddleware>();
         return builder;
     }
 
     /// <summary>
     /// The proxy, public port only: slice decision, then fallback and measurement, then what YARP's default
-    /// pipeline does (session affinity, load balancing, passive health checks), which a custom pipeline must re-add.
+    /// pipeline does (session affinity, load balancing, passive health checks), which a custom pipeline must re-add;
+    /// passive health checks are charged to the cluster that served the request (see PassiveHealthMiddleware).
     /// Without the migration pipeline every route stays on its own cluster (the benchmark's baseline).
     /// </summary>
     public static WebApplication MapFacadeProxy(this WebApplication app)
@@ -33,6 +36,7 @@ internal static class SliceRoutingExtensions
         var sliceRouting = app.Services.GetRequiredService<SliceRoutingMiddleware>();
         var guard = app.Services.GetRequiredService<SliceGuardMiddleware>();
         var shadow = app.Services.GetRequiredService<ShadowMiddleware>();
+        var health = app.Services.GetRequiredService<PassiveHealthMiddleware>();
         app.MapReverseProxy(proxy =>
         {
             proxy.Use(KeepBackendErrorsUntouched);
@@ -44,7 +48,9 @@ internal static class SliceRoutingExtensions
             }
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();
-            proxy.UsePassiveHealthChecks();
+            // YARP's own passive health checks would charge a reassigned request to the route's (legacy) cluster.
+            if (pipeline) proxy.Use(health.InvokeAsync);
+            else proxy.UsePassiveHealthChecks();
         }).WithMetadata(PublicPortEndpoint.Instance);
         return app;
     }

@@ -13,12 +13,13 @@ internal sealed record SloBreach(string Objective, double Measured, double Thres
 /// <summary>Checks a window of the extracted side against a slice's objectives. Pure, so it is tested without time.</summary>
 internal static class SloEvaluator
 {
-    public static SloBreach? Evaluate(SloOptions slo, SideStatsDto extracted, SideStatsDto legacy)
+    /// <summary>The first objective the window breaks, or null. <paramref name="window"/>: the span the figures cover.</summary>
+    public static SloBreach? Evaluate(SloOptions slo, SideStatsDto extracted, SideStatsDto legacy, TimeSpan? window = null)
     {
         if (extracted.Requests < slo.MinRequests) return null;
-        var window = slo.Window;
+        var over = window ?? slo.Window;
         SloBreach? Over(string objective, double? measured, double? threshold) =>
-            measured is { } m && threshold is { } t && m > t ? new(objective, m, t, extracted.Requests, window) : null;
+            measured is { } m && threshold is { } t && m > t ? new(objective, m, t, extracted.Requests, over) : null;
 
         // Relative limits need as much evidence on the monolith's side before they may judge.
         var legacyKnown = legacy.Requests >= slo.MinRequests;

@@ -53,8 +53,12 @@ internal sealed class SloGuard(
                 continue;
             }
             if (settings.Slo is not { } slo || state.State is not (SliceStates.Canary or SliceStates.Extracted)) continue;
-            var (legacy, extracted, _) = traffic.Read(name, (int)slo.Window.TotalSeconds);
-            if (SloEvaluator.Evaluate(slo, extracted, legacy) is not { } breach) continue;
+            // Only evidence gathered in the current state counts: what failed before a rollback must not roll back
+            // the fix flipped in a moment later, and a changed canary percentage is a new experiment.
+            var seconds = traffic.SecondsSince(state.UpdatedAt, (int)slo.Window.TotalSeconds);
+            if (seconds == 0) continue;
+            var (legacy, extracted, _) = traffic.Read(name, seconds);
+            if (SloEvaluator.Evaluate(slo, extracted, legacy, TimeSpan.FromSeconds(seconds)) is not { } breach) continue;
 
             var reason = $"{breach.Describe()}; automatic rollback from {state.State}";
             var result = await store.ChangeAsync(name, SliceStates.Legacy, 0, reason, state.Version, Actor, ct);

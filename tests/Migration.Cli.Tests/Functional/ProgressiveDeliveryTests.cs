@@ -109,10 +109,19 @@ public sealed class ProgressiveDeliveryTests
         Assert.Contains("1.0% / 0.0%", result.Output);
         Assert.Contains("12.5 / 8", result.Output);
         Assert.Contains("97.5% of 40 (below minimum)", result.Output);
+        // One row per slice: state, share, errors and p95 per side, parity ("–" before any comparison), fallbacks.
+        var orders = Assert.Single(result.Output.Split('\n'), line => line.Contains("75% / 25% (400)"));
+        Assert.Matches(@"orders\s+│\s+canary\s+│\s+75% / 25% \(400\)\s+│\s+1\.0% / 0\.0%\s+│\s+12\.5 / 8\s+│\s+–\s+│\s+2\s+│", orders);
+        var catalog = Assert.Single(result.Output.Split('\n'), line => line.Contains("catalog-read") && line.Contains("97.5%"));
+        Assert.Matches(@"catalog-read\s+│\s+shadow\s+│\s+100% / 0% \(50\)\s+│\s+0\.0% / –\s+│\s+5 / –", catalog);
 
         var json = await CliRunner.RunAsync("status", "--json", "--url", api.Url);
         using var document = JsonDocument.Parse(json.Output);
         Assert.Equal(2, document.RootElement.GetProperty("traffic").GetArrayLength());
+        var first = document.RootElement.GetProperty("traffic")[0];
+        Assert.Equal(("orders", "canary", 2), (first.GetProperty("slice").GetString(), first.GetProperty("state").GetString(),
+            first.GetProperty("fallbacks").GetInt32()));
+        Assert.Equal(12.5, first.GetProperty("legacy").GetProperty("p95Ms").GetDouble());
         Assert.Equal(3, document.RootElement.GetProperty("slicesTotal").GetInt32());
     }
 }

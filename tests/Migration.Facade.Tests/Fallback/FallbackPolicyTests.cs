@@ -13,6 +13,9 @@ public sealed class FallbackPolicyTests
         new HttpRequestException(HttpRequestError.ConnectionError, "refused", new SocketException((int)SocketError.ConnectionRefused)));
     private static readonly Failure ResetAfterSending = new(ForwarderError.Request, new HttpRequestException(HttpRequestError.ResponseEnded, "ended"));
     private static readonly Failure TimedOut = new(ForwarderError.RequestTimedOut, null);
+    private static readonly Failure TlsFailed = new(ForwarderError.Request,
+        new HttpRequestException(HttpRequestError.SecureConnectionError, "handshake"));
+    private static readonly Failure ClientLeft = new(ForwarderError.RequestCanceled, new OperationCanceledException());
 
     [Theory]
     [InlineData("GET")]
@@ -21,6 +24,8 @@ public sealed class FallbackPolicyTests
     public void A_request_that_never_reached_the_service_goes_to_the_monolith_whatever_its_method(string method)
     {
         Assert.Equal(FallbackPolicy.Unreachable, FallbackPolicy.Reason(method, Refused, null));
+        Assert.Equal(FallbackPolicy.Unreachable, FallbackPolicy.Reason(method, TlsFailed, null));
+        Assert.Equal(FallbackPolicy.Unreachable, FallbackPolicy.Reason(method, new Failure(ForwarderError.NoAvailableDestinations, null), null));
     }
 
     [Fact]
@@ -46,5 +51,42 @@ public sealed class FallbackPolicyTests
     {
         Assert.Null(FallbackPolicy.Reason("GET", null, null));
         Assert.Null(FallbackPolicy.Reason("GET", null, 404));
+    }
+}
+
+public sealed class SideFailureTests
+{
+    private sealed record Failure(ForwarderError Error, Exception? Exception) : IForwarderErrorFeature;
+
+    [Theory]
+    [InlineData(ForwarderError.RequestCanceled)]
+    [InlineData(ForwarderError.RequestBodyClient)]
+    [InlineData(ForwarderError.ResponseBodyCanceled)]
+    [InlineData(ForwarderError.ResponseBodyClient)]
+    public void A_user_who_went_away_is_neither_the_side_s_error_nor_a_reason_to_ask_the_monolith(ForwarderError error)
+    {
+        var failure = new Failure(error, new OperationCanceledException());
+
+        // YARP answers such a request with 502, but nobody is waiting for it and the service did nothing wrong.
+        Assert.False(FallbackPolicy.SideFailed(failure, 502, null));
+        Assert.Null(FallbackPolicy.Reason("GET", failure, null));
+    }
+
+    [Theory]
+    [InlineData(ForwarderError.Request)]
+    [InlineData(ForwarderError.RequestTimedOut)]
+    [InlineData(ForwarderError.ResponseBodyDestination)]
+    [InlineData(ForwarderError.NoAvailableDestinations)]
+    public void Proxy_errors_of_the_backend_s_making_are_the_side_s_errors(ForwarderError error)
+    {
+        Assert.True(FallbackPolicy.SideFailed(new Failure(error, null), 502, null));
+    }
+
+    [Fact]
+    public void Status_codes_and_held_back_5xx()
+    {
+        Assert.True(FallbackPolicy.SideFailed(null, 503, null));
+        Assert.True(FallbackPolicy.SideFailed(null, 200, 500));
+        Assert.False(FallbackPolicy.SideFailed(null, 404, null));
     }
 }

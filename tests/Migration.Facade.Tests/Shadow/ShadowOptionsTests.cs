@@ -7,6 +7,15 @@ namespace Migration.Facade.Tests.Shadow;
 
 public sealed class ShadowOptionsTests
 {
+    // The validator also checks that configured slices exist in the routes.
+    private static readonly Migration.Facade.Flags.SliceCatalog CatalogRead = new([new Yarp.ReverseProxy.Configuration.RouteConfig
+    {
+        RouteId = "catalog-products",
+        ClusterId = "legacy",
+        Match = new() { Path = "/api/products" },
+        Metadata = new Dictionary<string, string> { ["Slice"] = "catalog-read", ["SliceCluster"] = "catalog" },
+    }]);
+
     private static SliceSettingsOptions Bind(string key, string value)
     {
         var configuration = new ConfigurationBuilder()
@@ -27,7 +36,7 @@ public sealed class ShadowOptionsTests
     [InlineData("MinParityPercent", "101", "Slices:catalog-read:Shadow:MinParityPercent: The field MinParityPercent must be between")]
     public void A_bad_slice_setting_is_reported_with_its_full_key(string key, string value, string message)
     {
-        var result = new SliceSettingsValidator().Validate(null, Bind(key, value));
+        var result = new SliceSettingsValidator(CatalogRead).Validate(null, Bind(key, value));
 
         Assert.Contains(result.Failures ?? [], f => f.StartsWith(message, StringComparison.Ordinal));
     }
@@ -37,7 +46,7 @@ public sealed class ShadowOptionsTests
     {
         var options = Bind("MirrorMethods:0", "POST");
 
-        Assert.True(new SliceSettingsValidator().Validate(null, options).Succeeded);
+        Assert.True(new SliceSettingsValidator(CatalogRead).Validate(null, options).Succeeded);
         Assert.Equal(["GET", "HEAD", "POST"], options.For("catalog-read").Shadow!.MirrorMethods);
     }
 

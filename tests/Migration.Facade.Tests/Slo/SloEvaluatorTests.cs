@@ -43,4 +43,22 @@ public sealed class SloEvaluatorTests
         Assert.Null(SloEvaluator.Evaluate(slo, slow, Side(100, p95: 30)));
         Assert.Null(SloEvaluator.Evaluate(slo, slow, Side(5, p95: 10)));
     }
+
+    [Fact]
+    public void The_breach_names_the_span_its_figures_cover()
+    {
+        var breach = SloEvaluator.Evaluate(new SloOptions { MaxErrorRate = 0.05, MinRequests = 10 }, Side(143, errors: 89), Side(0),
+            TimeSpan.FromSeconds(12));
+
+        Assert.Equal("SLO breached: error rate 0.622 > 0.05 over 12 s (143 requests)", breach?.Describe());
+    }
+
+    [Fact]
+    public void The_first_broken_objective_is_reported_and_limits_are_strict()
+    {
+        var slo = new SloOptions { MaxErrorRate = 0.1, MaxP95Ms = 50 };
+
+        Assert.Equal("error rate", SloEvaluator.Evaluate(slo, Side(100, errors: 20, p95: 80), Side(0))?.Objective);
+        Assert.Null(SloEvaluator.Evaluate(slo, Side(100, errors: 10, p95: 50), Side(0)));
+    }
 }

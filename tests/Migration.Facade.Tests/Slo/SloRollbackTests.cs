@@ -30,7 +30,8 @@ public sealed class SloRollbackTests
         Assert.True(rolledBack, "the slice was not rolled back within the 10 s window");
         var entry = (await bed.Facade.Viewer.GetFromJsonAsync<AuditEntryDto[]>("/admin/audit?slice=catalog-read&limit=1"))![0];
         Assert.Equal(("slo-guard", SliceStates.Extracted, SliceStates.Legacy), (entry.Actor, entry.FromState, entry.ToState));
-        Assert.Matches(@"^SLO breached: error rate 1 > 0\.05 over 10 s \(\d+ requests\)", entry.Reason);
+        // The span is the evidence the guard judged: whole seconds since the flip, at most the 10 s window.
+        Assert.Matches(@"^SLO breached: error rate 1 > 0\.05 over ([1-9]|10) s \(\d+ requests\); automatic rollback from extracted$", entry.Reason);
     }
 
     [Fact]
@@ -46,6 +47,37 @@ public sealed class SloRollbackTests
         for (var i = 0; i < 20; i++) (await bed.Facade.Public.GetAsync("/api/products")).EnsureSuccessStatusCode();
 
         var guard = bed.Facade.Services.GetRequiredService<Migration.Facade.Slo.SloGuard>();
+        Assert.Empty(await guard.EvaluateAsync(default));
+        Assert.Equal(SliceStates.Extracted, (await bed.Facade.GetSliceAsync("catalog-read")).State);
+    }
+
+    [Fact]
+    public async Task Failures_from_before_the_slice_s_current_state_are_not_held_against_it()
+    {
+        await using var bed = await ScriptedBed.StartAsync(ScriptedBackend.Json("[]"), ScriptedBackend.Json("{}", 500),
+            new Dictionary<string, string?>
+            {
+                ["Slices:catalog-read:Slo:MaxErrorRate"] = "0.05",
+                ["Slices:catalog-read:Slo:MinRequests"] = "5",
+                ["Slices:catalog-read:Slo:Window"] = "00:01:00",
+                ["Slo:EvaluationInterval"] = "00:10:00", // the test evaluates by hand
+            });
+        var guard = bed.Facade.Services.GetRequiredService<Migration.Facade.Slo.SloGuard>();
+        await bed.Facade.FlipAsync("catalog-read", SliceStates.Extracted);
+
+        // Evidence counts from the first whole second after the flip: keep failing until the guard has enough.
+        var rolledBack = await Loopback.EventuallyAsync(async () =>
+        {
+            (await bed.Facade.Public.GetAsync("/api/products")).EnsureSuccessStatusCode();
+            return (await guard.EvaluateAsync(default)).Contains("catalog-read");
+        }, TimeSpan.FromSeconds(10));
+        Assert.True(rolledBack, "the failing service was not rolled back");
+
+        bed.Extracted.Handler = ScriptedBackend.Json("[]"); // the fix
+        await bed.Facade.FlipAsync("catalog-read", SliceStates.Extracted, "fixed");
+        for (var i = 0; i < 10; i++) (await bed.Facade.Public.GetAsync("/api/products")).EnsureSuccessStatusCode();
+        await Task.Delay(1100); // into the next whole second, so the guard has something to judge
+
         Assert.Empty(await guard.EvaluateAsync(default));
         Assert.Equal(SliceStates.Extracted, (await bed.Facade.GetSliceAsync("catalog-read")).State);
     }

@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace Migration.Cli.Commands;
 
-/// <summary>Per slice: where the traffic went, how each side did, shadow parity and fallbacks.</summary>
+/// <summary>Per slice: its state, where the traffic went, how each side did, shadow parity and fallbacks.</summary>
 internal static class TrafficView
 {
     public static void Render(IAnsiConsole console, IReadOnlyList<SliceTrafficDto> traffic)
@@ -13,13 +13,14 @@ internal static class TrafficView
         console.WriteLine();
         var window = traffic[0].WindowSeconds;
         var table = new Table().Title($"Traffic, last {window} s").AddColumns(
-            new TableColumn("Slice"), new TableColumn("Legacy / extracted").RightAligned(),
+            new TableColumn("Slice"), new TableColumn("State"), new TableColumn("Legacy / extracted").RightAligned(),
             new TableColumn("Errors L / E").RightAligned(), new TableColumn("p95 ms L / E").RightAligned(),
             new TableColumn("Parity").RightAligned(), new TableColumn("Fallbacks").RightAligned());
         foreach (var t in traffic.OrderBy(t => t.Slice, StringComparer.Ordinal))
         {
             table.AddRow(
                 Markup.Escape(t.Slice),
+                Markup.Escape(t.State),
                 Invariant($"{(1 - t.ExtractedShare) * 100:0}% / {t.ExtractedShare * 100:0}% ({t.Legacy.Requests + t.Extracted.Requests})"),
                 $"{Rate(t.Legacy)} / {Rate(t.Extracted)}",
                 $"{Ms(t.Legacy.P95Ms)} / {Ms(t.Extracted.P95Ms)}",
