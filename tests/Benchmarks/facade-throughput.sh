@@ -76,28 +76,34 @@ set_state() { # state
 }
 
 measure() { # url -> requests/second
-  wrk -t1 -c"$connections" -d2s "$1" >/dev/null   # warm-up: JIT, connection pools
+  wrk -t1 -c"$connections" -d5s "$1" >/dev/null   # warm-up: tiered JIT, connection pools
   local out; out="$(wrk -t1 -c"$connections" -d"${seconds}s" "$1")"
   if grep -q "Non-2xx" <<<"$out"; then echo "$1 answered errors during the run:" >&2; echo "$out" >&2; exit 1; fi
   awk '/Requests\/sec/ {print $2}' <<<"$out"
 }
 
-declare -A best
+# Each mode is measured right after plain YARP in the same round and reported as the median of those per-round
+# ratios: the machine's speed drifts between rounds, a ratio taken seconds apart barely does.
+declare -A ratios best
 echo "==> $rounds rounds of ${seconds}s per mode, $connections connections, GET $path"
 for round in $(seq 1 "$rounds"); do
+  plain=""
   for mode in plain legacy extracted shadow; do
     if [[ $mode == plain ]]; then url="$PUBLIC_plain$path"; else set_state "$mode"; url="$PUBLIC_pipeline$path"; fi
     rps="$(measure "$url")"
-    printf '  round %s %-9s %10s req/s\n' "$round" "$mode" "$rps"
+    [[ $mode == plain ]] && plain="$rps"
+    ratios[$mode]+="$(awk -v r="$rps" -v p="$plain" 'BEGIN{printf "%.4f ", r/p}')"
+    printf '  round %s %-9s %10s req/s  ratio %s\n' "$round" "$mode" "$rps" "$(awk -v r="$rps" -v p="$plain" 'BEGIN{printf "%.3f", r/p}')"
     if [[ -z "${best[$mode]:-}" ]] || awk "BEGIN{exit !($rps > ${best[$mode]})}"; then best[$mode]="$rps"; fi
   done
 done
 direct="$(measure "http://127.0.0.1:$backend_port$path")"
 
-echo "==> best of $rounds rounds (ratios against plain YARP, same run)"
-printf '%-10s %12s %8s %10s\n' mode "req/s" ratio cost
+median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+echo "==> median of the per-round ratios against plain YARP (same run, same backend)"
+printf '%-10s %12s %8s %10s\n' mode "best req/s" ratio cost
 for mode in plain legacy extracted shadow; do
-  awk -v m="$mode" -v r="${best[$mode]}" -v p="${best[plain]}" \
-    'BEGIN{printf "%-10s %12.0f %8.3f %9.1f%%\n", m, r, r/p, (1-r/p)*100}'
+  awk -v m="$mode" -v r="${best[$mode]}" -v q="$(median "${ratios[$mode]}")" \
+    'BEGIN{printf "%-10s %12.0f %8.3f %9.1f%%\n", m, r, q, (1-q)*100}'
 done
 awk -v r="$direct" -v p="${best[plain]}" 'BEGIN{printf "%-10s %12.0f %8.3f   (nginx without any proxy, for scale)\n", "direct", r, r/p}'
