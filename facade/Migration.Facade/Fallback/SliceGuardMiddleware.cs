@@ -12,11 +12,11 @@ namespace Migration.Facade.Fallback;
 /// </summary>
 internal sealed class SliceGuardMiddleware(TrafficStatistics traffic, ExtractedTimeouts timeouts)
 {
-    public async Task InvokeAsync(HttpContext context, Func<Task> next)
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         if (context.Features.Get<SliceRequest>() is not { } request)
         {
-            await next();
+            await next(context);
             return;
         }
         if (request.FellBack)
@@ -32,7 +32,7 @@ internal sealed class SliceGuardMiddleware(TrafficStatistics traffic, ExtractedT
         }
 
         var started = Stopwatch.GetTimestamp();
-        await next();
+        await next(context);
         var error = context.Features.Get<IForwarderErrorFeature>();
         if (request.Side == SliceRequest.ExtractedSide && !context.Response.HasStarted
             && FallbackPolicy.Reason(context.Request.Method, error, request.SuppressedStatus) is { } reason)
@@ -46,7 +46,7 @@ internal sealed class SliceGuardMiddleware(TrafficStatistics traffic, ExtractedT
             request.SuppressedStatus = null;
             context.ReassignProxyRequest(request.LegacyCluster);
             started = Stopwatch.GetTimestamp();
-            await next();
+            await next(context);
             error = context.Features.Get<IForwarderErrorFeature>();
         }
         var failed = FallbackPolicy.SideFailed(error, context.Response.StatusCode, request.SuppressedStatus);

@@ -42,6 +42,7 @@ internal static class SliceRoutingExtensions
             proxy.Use(KeepBackendErrorsUntouched);
             if (pipeline)
             {
+                // Stages take a RequestDelegate: the Func<Task> overload of Use allocates a closure per request.
                 proxy.Use(sliceRouting.InvokeAsync);
                 proxy.Use(shadow.InvokeAsync);
                 proxy.Use(guard.InvokeAsync);

@@ -14,7 +14,7 @@ namespace Migration.Facade.Routing;
 internal sealed class SliceRoutingMiddleware(
     SliceDecision decision, IProxyStateLookup proxyState, SliceSnapshotHolder snapshots, CanaryIdentity identity, SideOverrides overrides)
 {
-    public async Task InvokeAsync(HttpContext context, Func<Task> next)
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var snapshot = snapshots.Current;
         // While any canary runs, every proxied answer may carry the visitor cookie (CanaryIdentity): a page then has it
@@ -46,7 +46,7 @@ internal sealed class SliceRoutingMiddleware(
         }
         // The override value is for the facade alone; the backends' logs have no use for a tester's pass.
         context.Request.Headers.Remove(SideOverrideDto.HeaderName);
-        await next();
+        await next(context);
     }
 
     // Only a canary needs to know who is asking; the other states answer the same for everyone.

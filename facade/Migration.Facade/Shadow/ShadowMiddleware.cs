@@ -22,11 +22,11 @@ internal sealed class ShadowMiddleware(
 
     private static readonly ShadowOptions Defaults = new();
 
-    public async Task InvokeAsync(HttpContext context, Func<Task> next)
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         if (context.Features.Get<SliceRequest>() is not { State: SliceStates.Shadow, Side: SliceRequest.LegacySide } request)
         {
-            await next();
+            await next(context);
             return;
         }
         var options = slices.Value.For(request.Slice).Shadow ?? Defaults;
@@ -34,27 +34,27 @@ internal sealed class ShadowMiddleware(
         if (!options.MirrorMethods.Contains(method, StringComparer.OrdinalIgnoreCase))
         {
             statistics.Skipped(request.Slice, SkippedMethod);
-            await next();
+            await next(context);
             return;
         }
         if (request.ExtractedCluster is not { } extracted)
         {
             statistics.Skipped(request.Slice, SkippedUnavailable);
-            await next();
+            await next(context);
             return;
         }
         // Under overload, shed before buffering anything: the copy would only be thrown away at the end.
         if (queue.Reader.CanCount && queue.Reader.Count >= queueOptions.Value.QueueCapacity)
         {
             statistics.Skipped(request.Slice, SkippedQueueFull);
-            await next();
+            await next(context);
             return;
         }
         var body = await RequestBody.TryBufferAsync(context.Request, options.MaxRequestBodyBytes, context.RequestAborted);
         if (body is null)
         {
             statistics.Skipped(request.Slice, SkippedSize);
-            await next();
+            await next(context);
             return;
         }
 
@@ -63,7 +63,7 @@ internal sealed class ShadowMiddleware(
         context.Response.Body = capture;
         try
         {
-            await next();
+            await next(context);
         }
         finally
         {

@@ -30,7 +30,7 @@ public sealed class ShadowMiddlewareTests
         return context;
     }
 
-    private static Func<Task> Answer(HttpContext context, List<Stream> seen) => async () =>
+    private static RequestDelegate Answer(HttpContext context, List<Stream> seen) => async _ =>
     {
         seen.Add(context.Response.Body);
         await context.Response.Body.WriteAsync("{}"u8.ToArray());
@@ -55,7 +55,7 @@ public sealed class ShadowMiddlewareTests
     [Fact]
     public async Task With_a_full_queue_nothing_is_buffered_or_copied_and_the_mirror_is_counted_as_shed()
     {
-        await Middleware().InvokeAsync(ShadowedGet(), () => Task.CompletedTask); // fills the queue of one
+        await Middleware().InvokeAsync(ShadowedGet(), _ => Task.CompletedTask); // fills the queue of one
         var context = ShadowedGet();
         var seen = new List<Stream>();
 
