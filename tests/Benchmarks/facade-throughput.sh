@@ -5,15 +5,24 @@
 #   extracted pipeline on, every slice on extracted
 #   shadow    pipeline on, every slice in shadow (monolith answers, a copy is compared in the background)
 # Every cluster points at one nginx serving a static JSON document, so only the facade differs.
+# On a machine with 2+ cores the facades are pinned to one core and wrk + nginx to the others (taskset), so the
+# facade is the bottleneck and does not fight its load generator for a core; besides requests/second the facade's
+# CPU time per request (/proc/<pid>/stat during the measured run) is reported: it is what throughput costs on a
+# saturated core, and it barely moves when a shared machine's speed does.
 # Needs wrk and nginx (apt-get install wrk nginx-light); builds the facade in Release.
 # Usage: bash tests/Benchmarks/facade-throughput.sh [seconds per run, default 10] [rounds, default 2]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-seconds="${1:-10}"; rounds="${2:-2}"; connections="${CONNECTIONS:-32}"
+seconds="${1:-10}"; rounds="${2:-2}"; connections="${CONNECTIONS:-32}"; warmup="${WARMUP:-20}"
 path="/api/products/1"   # a route of the catalog-read slice
-for tool in wrk nginx curl sha256sum; do
+for tool in wrk nginx curl sha256sum taskset; do
   command -v "$tool" >/dev/null || { echo "benchmark needs $tool (apt-get install wrk nginx-light curl)" >&2; exit 2; }
 done
+
+cores="$(nproc)"
+if (( cores >= 2 )); then facade_cpus="${FACADE_CPUS:-$((cores - 1))}"; load_cpus="${LOAD_CPUS:-0-$((cores - 2))}"
+else facade_cpus=0; load_cpus=0; fi
+ticks="$(getconf CLK_TCK)"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/strangler-bench.XXXXXX")"
 chmod 755 "$work"   # nginx workers run as an unprivileged user
@@ -46,7 +55,7 @@ http {
   }
 }
 NGINX
-nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" & pids+=($!)
+taskset -c "$load_cpus" nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" & pids+=($!)
 wait_up "http://127.0.0.1:$backend_port/"
 
 token="$(head -c 32 /dev/urandom | sha256sum | cut -d' ' -f1)"
@@ -55,13 +64,14 @@ start_facade() { # name pipeline(true|false) -> sets PUBLIC_<name>, CONTROL_<nam
   local name="$1" pipeline="$2" public control
   public="$(free_port)"; control="$(free_port)"
   # From its output folder, so the facade finds its appsettings.json (routes, clusters).
-  (cd "$(dirname "$facade_dll")" && ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning exec dotnet "$facade_dll" \
+  (cd "$(dirname "$facade_dll")" && ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning exec taskset -c "$facade_cpus" dotnet "$facade_dll" \
     --Facade:PublicUrl="http://127.0.0.1:$public" --Facade:ControlPlaneUrl="http://127.0.0.1:$control" \
     --Facade:MigrationPipeline="$pipeline" \
     --FlagStore:ConnectionString="Data Source=$work/$name-flags.db" \
     --ControlPlane:Tokens:0:Name=bench --ControlPlane:Tokens:0:Role=operator --ControlPlane:Tokens:0:Sha256="$token_hash" \
     --Services:legacy:http:0="http://127.0.0.1:$backend_port" --Services:catalog:http:0="http://127.0.0.1:$backend_port" \
     ) >"$work/$name.log" 2>&1 & pids+=($!)
+  printf -v "PID_$name" '%s' "$!"
   wait_up "http://127.0.0.1:$control/alive"
   printf -v "PUBLIC_$name" '%s' "http://127.0.0.1:$public"; printf -v "CONTROL_$name" '%s' "http://127.0.0.1:$control"
 }
@@ -75,35 +85,59 @@ set_state() { # state
     -d "{\"state\":\"$1\",\"reason\":\"benchmark\",\"expectedVersion\":$version}" "$CONTROL_pipeline/admin/slices/catalog-read/state"
 }
 
-measure() { # url -> requests/second
-  wrk -t1 -c"$connections" -d5s "$1" >/dev/null   # warm-up: tiered JIT, connection pools
-  local out; out="$(wrk -t1 -c"$connections" -d"${seconds}s" "$1")"
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # user + system time of a process, in clock ticks
+
+load() { taskset -c "$load_cpus" wrk -t1 -c"$connections" -d"$2" "$1" >/dev/null; }
+
+# Until both facades are idle: a shadow run leaves a queue of comparisons that would otherwise be charged to the next run.
+settle() {
+  local before after
+  for _ in $(seq 1 120); do
+    before=$(( $(cpu_ticks "$PID_plain") + $(cpu_ticks "$PID_pipeline") )); sleep 0.5
+    after=$(( $(cpu_ticks "$PID_plain") + $(cpu_ticks "$PID_pipeline") ))
+    (( after - before <= ticks / 50 )) && return 0   # under 4% of a core
+  done
+}
+
+measure() { # url [pid] -> "requests/second cpu-microseconds-per-request"
+  settle
+  load "$1" 2s   # connection pools, caches of this mode
+  local out before after=0; before="$([[ -n "${2:-}" ]] && cpu_ticks "$2" || echo 0)"
+  out="$(taskset -c "$load_cpus" wrk -t1 -c"$connections" -d"${seconds}s" "$1")"
+  [[ -n "${2:-}" ]] && after="$(cpu_ticks "$2")"
   if grep -q "Non-2xx" <<<"$out"; then echo "$1 answered errors during the run:" >&2; echo "$out" >&2; exit 1; fi
-  awk '/Requests\/sec/ {print $2}' <<<"$out"
+  local requests rps; requests="$(awk '/requests in/ {print $1}' <<<"$out")"; rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
+  awk -v r="$rps" -v n="$requests" -v c="$((after - before))" -v t="$ticks" 'BEGIN{printf "%s %.2f\n", r, c * 1e6 / t / n}'
 }
 
 # Each mode is measured right after plain YARP in the same round and reported as the median of those per-round
 # ratios: the machine's speed drifts between rounds, a ratio taken seconds apart barely does.
-declare -A ratios best
-echo "==> $rounds rounds of ${seconds}s per mode, $connections connections, GET $path"
+declare -A ratios cpu_ratios best
+# Tiered JIT and dynamic PGO need tens of seconds of load on one core before a facade's CPU time per request settles
+# (it fell from ~370 to ~90 us in the first half minute): every mode's code gets that before any measurement.
+echo "==> warm-up: ${warmup}s per mode"
+load "$PUBLIC_plain$path" "${warmup}s"
+for mode in legacy extracted shadow; do set_state "$mode"; load "$PUBLIC_pipeline$path" "${warmup}s"; done
+echo "==> $rounds rounds of ${seconds}s per mode, $connections connections, GET $path (facade on cpu $facade_cpus, wrk + nginx on cpu $load_cpus)"
 for round in $(seq 1 "$rounds"); do
-  plain=""
   for mode in plain legacy extracted shadow; do
-    if [[ $mode == plain ]]; then url="$PUBLIC_plain$path"; else set_state "$mode"; url="$PUBLIC_pipeline$path"; fi
-    rps="$(measure "$url")"
-    [[ $mode == plain ]] && plain="$rps"
-    ratios[$mode]+="$(awk -v r="$rps" -v p="$plain" 'BEGIN{printf "%.4f ", r/p}')"
-    printf '  round %s %-9s %10s req/s  ratio %s\n' "$round" "$mode" "$rps" "$(awk -v r="$rps" -v p="$plain" 'BEGIN{printf "%.3f", r/p}')"
+    if [[ $mode == plain ]]; then read -r rps cpu < <(measure "$PUBLIC_plain$path" "$PID_plain"); plain="$rps"; plain_cpu="$cpu"
+    else set_state "$mode"; read -r rps cpu < <(measure "$PUBLIC_pipeline$path" "$PID_pipeline"); fi
+    ratio="$(awk -v r="$rps" -v p="$plain" 'BEGIN{printf "%.4f", r/p}')"
+    cpu_ratio="$(awk -v c="$cpu" -v p="$plain_cpu" 'BEGIN{printf "%.4f", p/c}')"   # > 1 when cheaper than plain
+    ratios[$mode]+="$ratio "; cpu_ratios[$mode]+="$cpu_ratio "
+    printf '  round %s %-9s %10s req/s  ratio %.3f   %7s us cpu/request  ratio %.3f\n' "$round" "$mode" "$rps" "$ratio" "$cpu" "$cpu_ratio"
     if [[ -z "${best[$mode]:-}" ]] || awk "BEGIN{exit !($rps > ${best[$mode]})}"; then best[$mode]="$rps"; fi
   done
 done
-direct="$(measure "http://127.0.0.1:$backend_port$path")"
+read -r direct _ < <(measure "http://127.0.0.1:$backend_port$path")
 
 median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 echo "==> median of the per-round ratios against plain YARP (same run, same backend)"
-printf '%-10s %12s %8s %10s\n' mode "best req/s" ratio cost
+echo "    throughput: requests/second ratio; cpu: plain's CPU time per request / this mode's (both ≤ 1 means a cost)"
+printf '%-10s %12s %10s %8s %10s %8s\n' mode "best req/s" throughput cost cpu cost
 for mode in plain legacy extracted shadow; do
-  awk -v m="$mode" -v r="${best[$mode]}" -v q="$(median "${ratios[$mode]}")" \
-    'BEGIN{printf "%-10s %12.0f %8.3f %9.1f%%\n", m, r, q, (1-q)*100}'
+  awk -v m="$mode" -v r="${best[$mode]}" -v q="$(median "${ratios[$mode]}")" -v c="$(median "${cpu_ratios[$mode]}")" \
+    'BEGIN{printf "%-10s %12.0f %10.3f %7.1f%% %10.3f %7.1f%%\n", m, r, q, (1-q)*100, c, (1-c)*100}'
 done
-awk -v r="$direct" -v p="${best[plain]}" 'BEGIN{printf "%-10s %12.0f %8.3f   (nginx without any proxy, for scale)\n", "direct", r, r/p}'
+awk -v r="$direct" -v p="${best[plain]}" 'BEGIN{printf "%-10s %12.0f %10.3f   (nginx without any proxy, for scale)\n", "direct", r, r/p}'
