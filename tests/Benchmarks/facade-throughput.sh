@@ -87,7 +87,8 @@ set_state() { # state
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # user + system time of a process, in clock ticks
 
-load() { taskset -c "$load_cpus" wrk -t1 -c"$connections" -d"$2" "$1" >/dev/null; }
+run_wrk() { taskset -c "$load_cpus" wrk -t1 -c"$connections" -d"$2" "$1"; }   # url duration
+load() { run_wrk "$@" >/dev/null; }
 
 # Until both facades are idle: a shadow run leaves a queue of comparisons that would otherwise be charged to the next run.
 settle() {
@@ -103,7 +104,7 @@ measure() { # url [pid] -> "requests/second cpu-microseconds-per-request"
   settle
   load "$1" 2s   # connection pools, caches of this mode
   local out before after=0; before="$([[ -n "${2:-}" ]] && cpu_ticks "$2" || echo 0)"
-  out="$(taskset -c "$load_cpus" wrk -t1 -c"$connections" -d"${seconds}s" "$1")"
+  out="$(run_wrk "$1" "${seconds}s")"
   [[ -n "${2:-}" ]] && after="$(cpu_ticks "$2")"
   if grep -q "Non-2xx" <<<"$out"; then echo "$1 answered errors during the run:" >&2; echo "$out" >&2; exit 1; fi
   local requests rps; requests="$(awk '/requests in/ {print $1}' <<<"$out")"; rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
@@ -114,10 +115,10 @@ measure() { # url [pid] -> "requests/second cpu-microseconds-per-request"
 # ratios: the machine's speed drifts between rounds, a ratio taken seconds apart barely does.
 declare -A ratios cpu_ratios best
 # Tiered JIT and dynamic PGO need tens of seconds of load on one core before a facade's CPU time per request settles
-# (it fell from ~370 to ~90 us in the first half minute): every mode's code gets that before any measurement.
-echo "==> warm-up: ${warmup}s per mode"
-load "$PUBLIC_plain$path" "${warmup}s"
-for mode in legacy extracted shadow; do set_state "$mode"; load "$PUBLIC_pipeline$path" "${warmup}s"; done
+# (it fell in steps from ~650 to ~100 us over about 70 s). Plain YARP gets a turn before each mode, so both facades
+# have had the same time under load when measuring starts.
+echo "==> warm-up: ${warmup}s per mode, as long again for plain YARP before each"
+for mode in legacy extracted shadow; do load "$PUBLIC_plain$path" "${warmup}s"; set_state "$mode"; load "$PUBLIC_pipeline$path" "${warmup}s"; done
 echo "==> $rounds rounds of ${seconds}s per mode, $connections connections, GET $path (facade on cpu $facade_cpus, wrk + nginx on cpu $load_cpus)"
 for round in $(seq 1 "$rounds"); do
   for mode in plain legacy extracted shadow; do
