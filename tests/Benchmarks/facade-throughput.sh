@@ -60,6 +60,14 @@ wait_up "http://127.0.0.1:$backend_port/"
 
 token="$(head -c 32 /dev/urandom | sha256sum | cut -d' ' -f1)"
 token_hash="$(printf %s "$token" | sha256sum | cut -d' ' -f1)"
+# The monolith's cluster gets the catalog cluster's settings (activity timeout, passive health checks), so plain YARP,
+# which only ever uses the monolith's cluster, does the same per-request cluster work as a slice on extracted: the
+# ratios then measure the migration pipeline, not the difference between two clusters' configurations.
+same_cluster_settings=(--ReverseProxy:Clusters:legacy:HttpRequest:ActivityTimeout=00:00:10
+  --ReverseProxy:Clusters:legacy:HealthCheck:AvailableDestinationsPolicy=HealthyAndUnknown
+  --ReverseProxy:Clusters:legacy:HealthCheck:Passive:Enabled=true
+  --ReverseProxy:Clusters:legacy:HealthCheck:Passive:Policy=TransportFailureRate
+  --ReverseProxy:Clusters:legacy:HealthCheck:Passive:ReactivationPeriod=00:00:10)
 start_facade() { # name pipeline(true|false) -> sets PUBLIC_<name>, CONTROL_<name>
   local name="$1" pipeline="$2" public control
   public="$(free_port)"; control="$(free_port)"
@@ -70,6 +78,7 @@ start_facade() { # name pipeline(true|false) -> sets PUBLIC_<name>, CONTROL_<nam
     --FlagStore:ConnectionString="Data Source=$work/$name-flags.db" \
     --ControlPlane:Tokens:0:Name=bench --ControlPlane:Tokens:0:Role=operator --ControlPlane:Tokens:0:Sha256="$token_hash" \
     --Services:legacy:http:0="http://127.0.0.1:$backend_port" --Services:catalog:http:0="http://127.0.0.1:$backend_port" \
+    "${same_cluster_settings[@]}" \
     ) >"$work/$name.log" 2>&1 & pids+=($!)
   printf -v "PID_$name" '%s' "$!"
   wait_up "http://127.0.0.1:$control/alive"

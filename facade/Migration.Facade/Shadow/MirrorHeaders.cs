@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Migration.Facade.Shadow;
 
 /// <summary>
@@ -8,17 +10,18 @@ internal static class MirrorHeaders
 {
     public const string ShadowHeader = "X-Shadow-Request";
 
-    private static readonly HashSet<string> Dropped = new(
+    private static readonly FrozenSet<string> Dropped = FrozenSet.ToFrozenSet(
         ["Host", "Connection", "Keep-Alive", "Transfer-Encoding", "TE", "Trailer", "Upgrade", "Proxy-Connection",
          "Proxy-Authorization", "Content-Length", "Expect", "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto"],
         StringComparer.OrdinalIgnoreCase);
 
     public static IReadOnlyList<KeyValuePair<string, string[]>> From(HttpContext context)
     {
-        var headers = context.Request.Headers
-            .Where(h => !Dropped.Contains(h.Key))
-            .Select(h => new KeyValuePair<string, string[]>(h.Key, h.Value.ToArray()!))
-            .ToList();
+        var headers = new List<KeyValuePair<string, string[]>>(context.Request.Headers.Count + 4);
+        foreach (var (name, values) in context.Request.Headers)
+        {
+            if (!Dropped.Contains(name)) headers.Add(new(name, values.ToArray()!));
+        }
         headers.Add(new("X-Forwarded-Host", [context.Request.Host.Value ?? ""]));
         headers.Add(new("X-Forwarded-Proto", [context.Request.Scheme]));
         if (context.Connection.RemoteIpAddress is { } client) headers.Add(new("X-Forwarded-For", [client.ToString()]));

@@ -22,12 +22,7 @@ internal static class ShadowExtensions
         builder.Services.AddSingleton<ShadowStatistics>();
         builder.Services.AddSingleton<ShadowMiddleware>();
         builder.Services.AddHostedService<ShadowWorker>();
-        // Own client without the default resilience handler: a mirror is sent once, never retried (it may be a POST).
-#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; it is the documented way out.
-        builder.Services.AddHttpClient(ShadowWorker.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
-            .RemoveAllResilienceHandlers();
-#pragma warning restore EXTEXP0001
+        builder.Services.AddSingleton(_ => ShadowTransport.Create());
         return builder;
     }
 }

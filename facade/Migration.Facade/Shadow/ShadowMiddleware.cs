@@ -22,13 +22,14 @@ internal sealed class ShadowMiddleware(
 
     private static readonly ShadowOptions Defaults = new();
 
-    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    // Not async unless mirroring: every proxied request passes through here.
+    public Task InvokeAsync(HttpContext context, RequestDelegate next) =>
+        context.Features.Get<SliceRequest>() is { State: SliceStates.Shadow, Side: SliceRequest.LegacySide } request
+            ? MirrorAsync(context, request, next)
+            : next(context);
+
+    private async Task MirrorAsync(HttpContext context, SliceRequest request, RequestDelegate next)
     {
-        if (context.Features.Get<SliceRequest>() is not { State: SliceStates.Shadow, Side: SliceRequest.LegacySide } request)
-        {
-            await next(context);
-            return;
-        }
         var options = slices.Value.For(request.Slice).Shadow ?? Defaults;
         var method = context.Request.Method;
         if (!options.MirrorMethods.Contains(method, StringComparer.OrdinalIgnoreCase))
@@ -81,8 +82,8 @@ internal sealed class ShadowMiddleware(
             return;
         }
 
-        var legacyHeaders = context.Response.Headers
-            .Select(h => new KeyValuePair<string, IEnumerable<string>>(h.Key, h.Value.ToArray()!)).ToList();
+        var legacyHeaders = new List<KeyValuePair<string, IEnumerable<string>>>(context.Response.Headers.Count);
+        foreach (var (name, values) in context.Response.Headers) legacyHeaders.Add(new(name, values.ToArray()!));
         var job = new ShadowJob(request.Slice, options, method, context.Request.Path, context.Request.QueryString,
             MirrorHeaders.From(context), body.Length == 0 ? null : body, context.Response.StatusCode, legacyHeaders,
             capture.Captured, extracted, request.LegacyCluster, clock.GetUtcNow());

@@ -12,12 +12,11 @@ namespace Migration.Facade.Shadow;
 /// </summary>
 internal sealed class ShadowWorker(
     Channel<ShadowJob> queue,
-    IHttpClientFactory clients,
+    ShadowTransport transport,
     ShadowStatistics statistics,
     IOptions<ShadowQueueOptions> options,
     ILogger<ShadowWorker> logger) : BackgroundService
 {
-    public const string HttpClientName = "shadow";
     public const string SkippedTimeout = "timeout";
     public const string SkippedError = "error";
 
@@ -87,13 +86,14 @@ internal sealed class ShadowWorker(
     private async Task<CapturedResponse> SendAsync(string prefix, ShadowJob job, CancellationToken ct)
     {
         var address = RequestUtilities.MakeDestinationAddress(prefix, job.Path, job.Query);
-        using var message = new HttpRequestMessage(new HttpMethod(job.Method), address);
+        using var message = new HttpRequestMessage(HttpMethod.Parse(job.Method), address);
         if (job.Body is { } body) message.Content = new ByteArrayContent(body);
         foreach (var (name, values) in job.Headers)
         {
             if (!message.Headers.TryAddWithoutValidation(name, values)) message.Content?.Headers.TryAddWithoutValidation(name, values);
         }
-        using var response = await clients.CreateClient(HttpClientName).SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ct);
+        // SocketsHttpHandler answers once the headers are in; the body is read below, up to the limit.
+        using var response = await transport.SendAsync(message, ct);
         await using var stream = await response.Content.ReadAsStreamAsync(ct);
         var bytes = await CapturedResponse.ReadAtMostAsync(stream, job.Options.MaxResponseBodyBytes, ct);
         return CapturedResponse.Create((int)response.StatusCode, response.Headers.Concat(response.Content.Headers), bytes,

@@ -29,7 +29,7 @@ public sealed class ShadowWorkerTests
     {
         foreach (var job in jobs) await _queue.Writer.WriteAsync(job);
         _queue.Writer.Complete();
-        var worker = new ShadowWorker(_queue, new Clients(new Scripted(request =>
+        var worker = new ShadowWorker(_queue, new ShadowTransport(new Scripted(request =>
         {
             _sent.Enqueue(request.RequestUri!);
             return answer(request);
@@ -91,11 +91,6 @@ public sealed class ShadowWorkerTests
     {
         var destination = new DestinationState("d", new DestinationModel(new DestinationConfig { Address = address }));
         return new ClusterState("c") { DestinationsState = new ClusterDestinationsState([destination], [destination]) };
-    }
-
-    private sealed class Clients(HttpMessageHandler handler) : IHttpClientFactory
-    {
-        public HttpClient CreateClient(string name) => new(handler, disposeHandler: false);
     }
 
     private sealed class Scripted(Func<HttpRequestMessage, HttpResponseMessage> answer) : HttpMessageHandler
