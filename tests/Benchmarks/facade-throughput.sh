@@ -5,10 +5,10 @@
 #   extracted pipeline on, every slice on extracted
 #   shadow    pipeline on, every slice in shadow (monolith answers, a copy is compared in the background)
 # Every cluster points at one nginx serving a static JSON document, so only the facade differs.
-# On a machine with 2+ cores the facades are pinned to one core and wrk + nginx to the others (taskset), so the
-# facade is the bottleneck and does not fight its load generator for a core; besides requests/second the facade's
-# CPU time per request (/proc/<pid>/stat during the measured run) is reported: it is what throughput costs on a
-# saturated core, and it barely moves when a shared machine's speed does.
+# On a machine with 2+ cores both facades are pinned to one core and wrk + nginx to the others (taskset), so the
+# facades are the bottleneck and do not fight their load generator. Both run under load at the same moments and each
+# one's CPU time per request (/proc/<pid>/stat) is compared: on a saturated core that is what throughput costs, and
+# measured side by side it does not drift with the shared machine's speed the way two runs one after another do.
 # Needs wrk and nginx (apt-get install wrk nginx-light); builds the facade in Release.
 # Usage: bash tests/Benchmarks/facade-throughput.sh [seconds per run, default 10] [rounds, default 2]
 set -euo pipefail
@@ -109,45 +109,69 @@ settle() {
   done
 }
 
-measure() { # url [pid] -> "requests/second cpu-microseconds-per-request"
+measure() { # url [pid] -> "requests/second cpu-microseconds-per-request", the url alone under load
   settle
   load "$1" 2s   # connection pools, caches of this mode
   local out before after=0; before="$([[ -n "${2:-}" ]] && cpu_ticks "$2" || echo 0)"
   out="$(run_wrk "$1" "${seconds}s")"
   [[ -n "${2:-}" ]] && after="$(cpu_ticks "$2")"
-  if grep -q "Non-2xx" <<<"$out"; then echo "$1 answered errors during the run:" >&2; echo "$out" >&2; exit 1; fi
-  local requests rps; requests="$(awk '/requests in/ {print $1}' <<<"$out")"; rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
-  awk -v r="$rps" -v n="$requests" -v c="$((after - before))" -v t="$ticks" 'BEGIN{printf "%s %.2f\n", r, c * 1e6 / t / n}'
+  per_request "$1" "$out" "$((after - before))"
 }
 
-# Each mode is measured right after plain YARP in the same round and reported as the median of those per-round
-# ratios: the machine's speed drifts between rounds, a ratio taken seconds apart barely does.
-declare -A ratios cpu_ratios best
+per_request() { # url wrk-output cpu-ticks -> "requests/second cpu-microseconds-per-request"
+  if grep -q "Non-2xx" <<<"$2"; then echo "$1 answered errors during the run:" >&2; echo "$2" >&2; exit 1; fi
+  awk -v n="$(awk '/requests in/ {print $1}' <<<"$2")" -v r="$(awk '/Requests\/sec/ {print $2}' <<<"$2")" -v c="$3" -v t="$ticks" \
+    'BEGIN{printf "%s %.2f\n", r, c * 1e6 / t / n}'
+}
+
+# Both facades under load at the same moments, on the same core: whatever the shared machine does meanwhile (other
+# tenants, frequency, cache) it does to both, so the ratio of their CPU time per request holds still where ratios of
+# runs taken one after the other swung by +-15 %. Ticks are read once both are idle again, so the comparisons a shadow
+# queued are charged to it.
+paired() { # -> "plain-req/s plain-us/request pipeline-req/s pipeline-us/request"
+  settle
+  load "$PUBLIC_plain$path" 2s & local w1=$!; load "$PUBLIC_pipeline$path" 2s & local w2=$!; wait "$w1" "$w2"
+  settle
+  local b1 b2; b1="$(cpu_ticks "$PID_plain")"; b2="$(cpu_ticks "$PID_pipeline")"
+  run_wrk "$PUBLIC_plain$path" "${seconds}s" >"$work/plain.out" & w1=$!
+  run_wrk "$PUBLIC_pipeline$path" "${seconds}s" >"$work/pipeline.out" & w2=$!
+  wait "$w1" "$w2"
+  settle
+  echo "$(per_request plain "$(cat "$work/plain.out")" $(( $(cpu_ticks "$PID_plain") - b1 ))) $(per_request pipeline "$(cat "$work/pipeline.out")" $(( $(cpu_ticks "$PID_pipeline") - b2 )))"
+}
+
+declare -A ratios cpu_ratios
 # Tiered JIT and dynamic PGO need tens of seconds of load on one core before a facade's CPU time per request settles
-# (it fell in steps from ~650 to ~100 us over about 70 s). Plain YARP gets a turn before each mode, so both facades
-# have had the same time under load when measuring starts.
-echo "==> warm-up: ${warmup}s per mode, as long again for plain YARP before each"
-for mode in legacy extracted shadow; do load "$PUBLIC_plain$path" "${warmup}s"; set_state "$mode"; load "$PUBLIC_pipeline$path" "${warmup}s"; done
-echo "==> $rounds rounds of ${seconds}s per mode, $connections connections, GET $path (facade on cpu $facade_cpus, wrk + nginx on cpu $load_cpus)"
+# (it fell in steps from ~650 to ~100 us over about 70 s); both facades warm up together, each mode in turn.
+echo "==> warm-up: ${warmup}s per mode, both facades under load"
+for mode in legacy extracted shadow; do
+  set_state "$mode"; load "$PUBLIC_plain$path" "${warmup}s" & w=$!; load "$PUBLIC_pipeline$path" "${warmup}s"; wait "$w"
+done
+echo "==> $rounds rounds of ${seconds}s per mode, $connections connections each, GET $path, plain YARP and the pipeline facade at once"
+echo "    (both facades on cpu $facade_cpus, wrk + nginx on cpu $load_cpus)"
 for round in $(seq 1 "$rounds"); do
-  for mode in plain legacy extracted shadow; do
-    if [[ $mode == plain ]]; then read -r rps cpu < <(measure "$PUBLIC_plain$path" "$PID_plain"); plain="$rps"; plain_cpu="$cpu"
-    else set_state "$mode"; read -r rps cpu < <(measure "$PUBLIC_pipeline$path" "$PID_pipeline"); fi
-    ratio="$(awk -v r="$rps" -v p="$plain" 'BEGIN{printf "%.4f", r/p}')"
-    cpu_ratio="$(awk -v c="$cpu" -v p="$plain_cpu" 'BEGIN{printf "%.4f", p/c}')"   # > 1 when cheaper than plain
-    ratios[$mode]+="$ratio "; cpu_ratios[$mode]+="$cpu_ratio "
-    printf '  round %s %-9s %10s req/s  ratio %.3f   %7s us cpu/request  ratio %.3f\n' "$round" "$mode" "$rps" "$ratio" "$cpu" "$cpu_ratio"
-    if [[ -z "${best[$mode]:-}" ]] || awk "BEGIN{exit !($rps > ${best[$mode]})}"; then best[$mode]="$rps"; fi
+  for mode in legacy extracted shadow; do
+    set_state "$mode"
+    read -r prps pcpu rps cpu < <(paired)
+    cpu_ratio="$(awk -v c="$cpu" -v p="$pcpu" 'BEGIN{printf "%.4f", p/c}')"   # > 1 when cheaper than plain
+    ratio="$(awk -v r="$rps" -v p="$prps" 'BEGIN{printf "%.4f", r/p}')"
+    cpu_ratios[$mode]+="$cpu_ratio "; ratios[$mode]+="$ratio "
+    printf '  round %s %-9s plain %8s req/s %7s us/request | %-9s %8s req/s %7s us/request | cpu ratio %.3f\n' \
+      "$round" "$mode" "$prps" "$pcpu" "$mode" "$rps" "$cpu" "$cpu_ratio"
   done
 done
+shadow_report="$(curl -fsS -H "Authorization: Bearer $token" "$CONTROL_pipeline/admin/slices/catalog-read/diff" | python3 -c '
+import json,sys; r=json.load(sys.stdin); print("compared %d, matches %d, skipped %s" % (r["compared"], r["matches"], r["skipped"]))')"
+read -r alone _ < <(measure "$PUBLIC_plain$path" "$PID_plain")
 read -r direct _ < <(measure "http://127.0.0.1:$backend_port$path")
 
 median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-echo "==> median of the per-round ratios against plain YARP (same run, same backend)"
-echo "    throughput: requests/second ratio; cpu: plain's CPU time per request / this mode's (both ≤ 1 means a cost)"
-printf '%-10s %12s %10s %8s %10s %8s\n' mode "best req/s" throughput cost cpu cost
-for mode in plain legacy extracted shadow; do
-  awk -v m="$mode" -v r="${best[$mode]}" -v q="$(median "${ratios[$mode]}")" -v c="$(median "${cpu_ratios[$mode]}")" \
-    'BEGIN{printf "%-10s %12.0f %10.3f %7.1f%% %10.3f %7.1f%%\n", m, r, q, (1-q)*100, c, (1-c)*100}'
+echo "==> median over rounds, against plain YARP measured at the same moments (same run, same backend)"
+echo "    cost: 1 - plain's CPU time per request / this mode's, i.e. the throughput lost on a saturated core"
+printf '%-10s %10s %8s %18s\n' mode "cpu ratio" cost "req/s ratio (info)"
+for mode in legacy extracted shadow; do
+  awk -v m="$mode" -v c="$(median "${cpu_ratios[$mode]}")" -v q="$(median "${ratios[$mode]}")" \
+    'BEGIN{printf "%-10s %10.3f %7.1f%% %18.3f\n", m, c, (1-c)*100, q}'
 done
-awk -v r="$direct" -v p="${best[plain]}" 'BEGIN{printf "%-10s %12.0f %10.3f   (nginx without any proxy, for scale)\n", "direct", r, r/p}'
+echo "shadow mirrors: $shadow_report"
+awk -v a="$alone" -v d="$direct" 'BEGIN{printf "alone on the core: plain YARP %.0f req/s; nginx without a proxy %.0f req/s (for scale)\n", a, d}'
