@@ -84,8 +84,7 @@ start_facade() { # name pipeline(true|false) -> sets PUBLIC_<name>, CONTROL_<nam
   wait_up "http://127.0.0.1:$control/alive"
   printf -v "PUBLIC_$name" '%s' "http://127.0.0.1:$public"; printf -v "CONTROL_$name" '%s' "http://127.0.0.1:$control"
 }
-start_facade plain false
-start_facade pipeline true
+stop_facades() { kill "$PID_plain" "$PID_pipeline"; wait "$PID_plain" "$PID_pipeline" 2>/dev/null || true; }
 
 set_state() { # state
   local version
@@ -130,9 +129,7 @@ per_request() { # url wrk-output cpu-ticks -> "requests/second cpu-microseconds-
 # queued are charged to it.
 paired() { # -> "plain-req/s plain-us/request pipeline-req/s pipeline-us/request"
   settle
-  load "$PUBLIC_plain$path" 2s & local w1=$!; load "$PUBLIC_pipeline$path" 2s & local w2=$!; wait "$w1" "$w2"
-  settle
-  local b1 b2; b1="$(cpu_ticks "$PID_plain")"; b2="$(cpu_ticks "$PID_pipeline")"
+  local w1 w2 b1 b2; b1="$(cpu_ticks "$PID_plain")"; b2="$(cpu_ticks "$PID_pipeline")"
   run_wrk "$PUBLIC_plain$path" "${seconds}s" >"$work/plain.out" & w1=$!
   run_wrk "$PUBLIC_pipeline$path" "${seconds}s" >"$work/pipeline.out" & w2=$!
   wait "$w1" "$w2"
@@ -141,17 +138,17 @@ paired() { # -> "plain-req/s plain-us/request pipeline-req/s pipeline-us/request
 }
 
 declare -A ratios cpu_ratios
-# Tiered JIT and dynamic PGO need tens of seconds of load on one core before a facade's CPU time per request settles
-# (it fell in steps from ~650 to ~100 us over about 70 s); both facades warm up together, each mode in turn.
-echo "==> warm-up: ${warmup}s per mode, both facades under load"
+echo "==> per mode: a fresh plain YARP and a fresh pipeline facade, ${warmup}s of warm-up each, then $rounds rounds of ${seconds}s"
+echo "    with both under load at once: $connections connections each, GET $path (facades on cpu $facade_cpus, wrk + nginx on cpu $load_cpus)"
 for mode in legacy extracted shadow; do
-  set_state "$mode"; load "$PUBLIC_plain$path" "${warmup}s" & w=$!; load "$PUBLIC_pipeline$path" "${warmup}s"; wait "$w"
-done
-echo "==> $rounds rounds of ${seconds}s per mode, $connections connections each, GET $path, plain YARP and the pipeline facade at once"
-echo "    (both facades on cpu $facade_cpus, wrk + nginx on cpu $load_cpus)"
-for round in $(seq 1 "$rounds"); do
-  for mode in legacy extracted shadow; do
-    set_state "$mode"
+  # Fresh processes per mode: dynamic PGO optimizes a facade's hot code for the traffic it saw first, so one process
+  # measured in every mode in turn favours whichever mode warmed it up. A facade runs in one state most of its life.
+  start_facade plain false; start_facade pipeline true; set_state "$mode"
+  # Tiered JIT and dynamic PGO need tens of seconds of load on one core before CPU time per request settles (it fell
+  # in steps from ~650 to ~100 us over about 70 s). Each facade warms up alone: sharing the core, tier-up lagged by
+  # minutes and unevenly between the two.
+  load "$PUBLIC_plain$path" "${warmup}s"; load "$PUBLIC_pipeline$path" "${warmup}s"
+  for round in $(seq 1 "$rounds"); do
     read -r prps pcpu rps cpu < <(paired)
     cpu_ratio="$(awk -v c="$cpu" -v p="$pcpu" 'BEGIN{printf "%.4f", p/c}')"   # > 1 when cheaper than plain
     ratio="$(awk -v r="$rps" -v p="$prps" 'BEGIN{printf "%.4f", r/p}')"
@@ -159,11 +156,14 @@ for round in $(seq 1 "$rounds"); do
     printf '  round %s %-9s plain %8s req/s %7s us/request | %-9s %8s req/s %7s us/request | cpu ratio %.3f\n' \
       "$round" "$mode" "$prps" "$pcpu" "$mode" "$rps" "$cpu" "$cpu_ratio"
   done
-done
-shadow_report="$(curl -fsS -H "Authorization: Bearer $token" "$CONTROL_pipeline/admin/slices/catalog-read/diff" | python3 -c '
+  if [[ $mode == shadow ]]; then
+    shadow_report="$(curl -fsS -H "Authorization: Bearer $token" "$CONTROL_pipeline/admin/slices/catalog-read/diff" | python3 -c '
 import json,sys; r=json.load(sys.stdin); print("compared %d, matches %d, skipped %s" % (r["compared"], r["matches"], r["skipped"]))')"
-read -r alone _ < <(measure "$PUBLIC_plain$path" "$PID_plain")
-read -r direct _ < <(measure "http://127.0.0.1:$backend_port$path")
+    read -r alone _ < <(measure "$PUBLIC_plain$path" "$PID_plain")
+    read -r direct _ < <(measure "http://127.0.0.1:$backend_port$path")
+  fi
+  stop_facades
+done
 
 median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 echo "==> median over rounds, against plain YARP measured at the same moments (same run, same backend)"
