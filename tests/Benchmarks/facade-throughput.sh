@@ -5,12 +5,13 @@
 #   extracted pipeline on, every slice on extracted
 #   shadow    pipeline on, every slice in shadow (monolith answers, a copy is compared in the background)
 # Every cluster points at one nginx serving a static JSON document, so only the facade differs.
-# On a machine with 2+ cores both facades are pinned to one core and wrk + nginx to the others (taskset), so the
-# facades are the bottleneck and do not fight their load generator. Both run under load at the same moments and each
-# one's CPU time per request (/proc/<pid>/stat) is compared: on a saturated core that is what throughput costs, and
-# measured side by side it does not drift with the shared machine's speed the way two runs one after another do.
+# On a machine with 2+ cores the facades are pinned to one core and wrk + nginx to the others (taskset), so the
+# facade is the bottleneck and does not fight its load generator. Each mode gets a fresh plain YARP and a fresh
+# pipeline facade, each warmed up alone; then short runs of the two alternate and each run's CPU time per request
+# (/proc/<pid>/stat) is compared with its neighbour's: on a saturated core that is what throughput costs, and two
+# neighbouring runs see the same machine, where runs half a minute apart swung by +-15 % on a shared one.
 # Needs wrk and nginx (apt-get install wrk nginx-light); builds the facade in Release.
-# Usage: bash tests/Benchmarks/facade-throughput.sh [seconds per run, default 10] [rounds, default 2]
+# Usage: WARMUP=90 bash tests/Benchmarks/facade-throughput.sh [seconds per run, default 10] [rounds, default 2]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 seconds="${1:-10}"; rounds="${2:-2}"; connections="${CONNECTIONS:-32}"; warmup="${WARMUP:-20}"
@@ -123,33 +124,30 @@ per_request() { # url wrk-output cpu-ticks -> "requests/second cpu-microseconds-
     'BEGIN{printf "%s %.2f\n", r, c * 1e6 / t / n}'
 }
 
-# Both facades under load at the same moments, on the same core: whatever the shared machine does meanwhile (other
-# tenants, frequency, cache) it does to both, so the ratio of their CPU time per request holds still where ratios of
-# runs taken one after the other swung by +-15 %. Ticks are read once both are idle again, so the comparisons a shadow
+# One facade alone on the core for a short run; ticks are read once it is idle again, so the comparisons a shadow
 # queued are charged to it.
-paired() { # -> "plain-req/s plain-us/request pipeline-req/s pipeline-us/request"
+slot() { # url pid -> "requests/second cpu-microseconds-per-request"
+  local out before; before="$(cpu_ticks "$2")"
+  out="$(run_wrk "$1" "${seconds}s")"
   settle
-  local w1 w2 b1 b2; b1="$(cpu_ticks "$PID_plain")"; b2="$(cpu_ticks "$PID_pipeline")"
-  run_wrk "$PUBLIC_plain$path" "${seconds}s" >"$work/plain.out" & w1=$!
-  run_wrk "$PUBLIC_pipeline$path" "${seconds}s" >"$work/pipeline.out" & w2=$!
-  wait "$w1" "$w2"
-  settle
-  echo "$(per_request plain "$(cat "$work/plain.out")" $(( $(cpu_ticks "$PID_plain") - b1 ))) $(per_request pipeline "$(cat "$work/pipeline.out")" $(( $(cpu_ticks "$PID_pipeline") - b2 )))"
+  per_request "$1" "$out" $(( $(cpu_ticks "$2") - before ))
 }
 
 declare -A ratios cpu_ratios
 echo "==> per mode: a fresh plain YARP and a fresh pipeline facade, ${warmup}s of warm-up each, then $rounds rounds of ${seconds}s"
-echo "    with both under load at once: $connections connections each, GET $path (facades on cpu $facade_cpus, wrk + nginx on cpu $load_cpus)"
+echo "    alternating plain and pipeline: $connections connections, GET $path (facades on cpu $facade_cpus, wrk + nginx on cpu $load_cpus)"
 for mode in legacy extracted shadow; do
   # Fresh processes per mode: dynamic PGO optimizes a facade's hot code for the traffic it saw first, so one process
   # measured in every mode in turn favours whichever mode warmed it up. A facade runs in one state most of its life.
   start_facade plain false; start_facade pipeline true; set_state "$mode"
   # Tiered JIT and dynamic PGO need tens of seconds of load on one core before CPU time per request settles (it fell
-  # in steps from ~650 to ~100 us over about 70 s). Each facade warms up alone: sharing the core, tier-up lagged by
-  # minutes and unevenly between the two.
-  load "$PUBLIC_plain$path" "${warmup}s"; load "$PUBLIC_pipeline$path" "${warmup}s"
+  # in steps from ~650 to ~100 us over about 70 s).
+  load "$PUBLIC_plain$path" "${warmup}s"; load "$PUBLIC_pipeline$path" "${warmup}s"; settle
   for round in $(seq 1 "$rounds"); do
-    read -r prps pcpu rps cpu < <(paired)
+    # Short runs, plain and pipeline back to back, in alternating order (ABBA): the shared machine's speed drifts over
+    # tens of seconds, which a ratio of two neighbouring runs barely sees and alternation cancels.
+    if (( round % 2 )); then read -r prps pcpu < <(slot "$PUBLIC_plain$path" "$PID_plain"); read -r rps cpu < <(slot "$PUBLIC_pipeline$path" "$PID_pipeline")
+    else read -r rps cpu < <(slot "$PUBLIC_pipeline$path" "$PID_pipeline"); read -r prps pcpu < <(slot "$PUBLIC_plain$path" "$PID_plain"); fi
     cpu_ratio="$(awk -v c="$cpu" -v p="$pcpu" 'BEGIN{printf "%.4f", p/c}')"   # > 1 when cheaper than plain
     ratio="$(awk -v r="$rps" -v p="$prps" 'BEGIN{printf "%.4f", r/p}')"
     cpu_ratios[$mode]+="$cpu_ratio "; ratios[$mode]+="$ratio "
