@@ -96,8 +96,15 @@ internal sealed class ShadowWorker(
         using var response = await transport.SendAsync(message, ct);
         await using var stream = await response.Content.ReadAsStreamAsync(ct);
         var bytes = await CapturedResponse.ReadAtMostAsync(stream, job.Options.MaxResponseBodyBytes, ct);
-        return CapturedResponse.Create((int)response.StatusCode, response.Headers.Concat(response.Content.Headers), bytes,
-            job.Options.MaxResponseBodyBytes);
+        return CapturedResponse.Create((int)response.StatusCode, RawHeaders(response), bytes, job.Options.MaxResponseBodyBytes);
+    }
+
+    // The values as sent: enumerating the typed headers would parse every one (dates, entity tags) for each mirror,
+    // and a comparison wants the raw text anyway.
+    private static IEnumerable<KeyValuePair<string, IEnumerable<string>>> RawHeaders(HttpResponseMessage response)
+    {
+        foreach (var (name, values) in response.Headers.NonValidated) yield return new(name, values);
+        foreach (var (name, values) in response.Content.Headers.NonValidated) yield return new(name, values);
     }
 
     private static bool IsSafe(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method);
