@@ -14,8 +14,8 @@ namespace Migration.Facade.Routing;
 internal sealed class SliceRoutingMiddleware(
     SliceDecision decision, IProxyStateLookup proxyState, SliceSnapshotHolder snapshots, CanaryIdentity identity, SideOverrides overrides)
 {
-    // Not async unless the decision is: every proxied request passes through here, and a state machine per request
-    // showed in the benchmark. Only a canary's FeatureManagement evaluation may complete later.
+    // Not async unless the decision is: every proxied request passes through here, and only a canary's
+    // FeatureManagement evaluation may complete later.
     public Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var snapshot = snapshots.Current;
