@@ -109,15 +109,6 @@ settle() {
   done
 }
 
-measure() { # url [pid] -> "requests/second cpu-microseconds-per-request", the url alone under load
-  settle
-  load "$1" 2s   # connection pools, caches of this mode
-  local out before after=0; before="$([[ -n "${2:-}" ]] && cpu_ticks "$2" || echo 0)"
-  out="$(run_wrk "$1" "${seconds}s")"
-  [[ -n "${2:-}" ]] && after="$(cpu_ticks "$2")"
-  per_request "$1" "$out" "$((after - before))"
-}
-
 per_request() { # url wrk-output cpu-ticks -> "requests/second cpu-microseconds-per-request"
   if grep -q "Non-2xx" <<<"$2"; then echo "$1 answered errors during the run:" >&2; echo "$2" >&2; exit 1; fi
   awk -v n="$(awk '/requests in/ {print $1}' <<<"$2")" -v r="$(awk '/Requests\/sec/ {print $2}' <<<"$2")" -v c="$3" -v t="$ticks" \
@@ -134,6 +125,8 @@ slot() { # url pid -> "requests/second cpu-microseconds-per-request"
 }
 
 declare -A ratios cpu_ratios
+read -r direct _ < <(per_request direct "$(run_wrk "http://127.0.0.1:$backend_port$path" "${seconds}s")" 0)
+alone=0   # plain YARP's best run alone on the core, for scale
 echo "==> per mode: a fresh plain YARP and a fresh pipeline facade, ${warmup}s of warm-up each, then $rounds rounds of ${seconds}s"
 echo "    alternating plain and pipeline: $connections connections, GET $path (facades on cpu $facade_cpus, wrk + nginx on cpu $load_cpus)"
 for mode in legacy extracted shadow; do
@@ -151,20 +144,19 @@ for mode in legacy extracted shadow; do
     cpu_ratio="$(awk -v c="$cpu" -v p="$pcpu" 'BEGIN{printf "%.4f", p/c}')"   # > 1 when cheaper than plain
     ratio="$(awk -v r="$rps" -v p="$prps" 'BEGIN{printf "%.4f", r/p}')"
     cpu_ratios[$mode]+="$cpu_ratio "; ratios[$mode]+="$ratio "
+    alone="$(awk -v a="$alone" -v p="$prps" 'BEGIN{print (p > a ? p : a)}')"
     printf '  round %s %-9s plain %8s req/s %7s us/request | %-9s %8s req/s %7s us/request | cpu ratio %.3f\n' \
       "$round" "$mode" "$prps" "$pcpu" "$mode" "$rps" "$cpu" "$cpu_ratio"
   done
   if [[ $mode == shadow ]]; then
     shadow_report="$(curl -fsS -H "Authorization: Bearer $token" "$CONTROL_pipeline/admin/slices/catalog-read/diff" | python3 -c '
 import json,sys; r=json.load(sys.stdin); print("compared %d, matches %d, skipped %s" % (r["compared"], r["matches"], r["skipped"]))')"
-    read -r alone _ < <(measure "$PUBLIC_plain$path" "$PID_plain")
-    read -r direct _ < <(measure "http://127.0.0.1:$backend_port$path")
   fi
   stop_facades
 done
 
 median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-echo "==> median over rounds, against plain YARP measured at the same moments (same run, same backend)"
+echo "==> median over rounds, each against the neighbouring plain YARP run (same run, same backend)"
 echo "    cost: 1 - plain's CPU time per request / this mode's, i.e. the throughput lost on a saturated core"
 printf '%-10s %10s %8s %18s\n' mode "cpu ratio" cost "req/s ratio (info)"
 for mode in legacy extracted shadow; do
@@ -172,4 +164,4 @@ for mode in legacy extracted shadow; do
     'BEGIN{printf "%-10s %10.3f %7.1f%% %18.3f\n", m, c, (1-c)*100, q}'
 done
 echo "shadow mirrors: $shadow_report"
-awk -v a="$alone" -v d="$direct" 'BEGIN{printf "alone on the core: plain YARP %.0f req/s; nginx without a proxy %.0f req/s (for scale)\n", a, d}'
+awk -v a="$alone" -v d="$direct" 'BEGIN{printf "for scale: plain YARP at best %.0f req/s on its core; nginx without a proxy %.0f req/s\n", a, d}'
