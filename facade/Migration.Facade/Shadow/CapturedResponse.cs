@@ -30,20 +30,7 @@ internal sealed record CapturedResponse(int Status, IReadOnlyDictionary<string, 
         return body.Length > limit ? throw new BodyTooLargeException() : new CapturedResponse(status, joined, body);
     }
 
-    public static async Task<byte[]> ReadAtMostAsync(Stream stream, int limit, CancellationToken ct)
-    {
-        using var copy = new MemoryStream();
-        var buffer = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(buffer, ct)) > 0)
-        {
-            if (copy.Length + read > limit) throw new BodyTooLargeException();
-            copy.Write(buffer, 0, read);
-        }
-        return copy.ToArray();
-    }
-
-    private static byte[] ReadAtMost(Stream stream, int limit)
+    public static byte[] ReadAtMost(Stream stream, int limit)
     {
         using var copy = new MemoryStream();
         var buffer = new byte[16 * 1024];

@@ -34,7 +34,7 @@ public sealed class ShadowWorkerTests
             _sent.Enqueue(request.RequestUri!);
             return answer(request);
         })), _statistics, Options.Create(new ShadowQueueOptions()), NullLogger<ShadowWorker>.Instance);
-        await worker.ConsumeAsync(CancellationToken.None);
+        worker.Consume(CancellationToken.None);
     }
 
     private static ShadowJob Job(string method, ShadowOptions options, string extractedAddress = "http://extracted/") =>
@@ -95,6 +95,8 @@ public sealed class ShadowWorkerTests
 
     private sealed class Scripted(Func<HttpRequestMessage, HttpResponseMessage> answer) : HttpMessageHandler
     {
+        protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken) => answer(request);
+
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
             Task.FromResult(answer(request));
     }
