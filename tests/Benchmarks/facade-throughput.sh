@@ -7,14 +7,15 @@
 # Every cluster points at one nginx serving a static JSON document, so only the facade differs.
 # On a machine with 2+ cores the facades are pinned to one core and wrk + nginx to the others (taskset), so the
 # facade is the bottleneck and does not fight its load generator. Each mode gets a fresh plain YARP and a fresh
-# pipeline facade, each warmed up alone; then short runs of the two alternate and each run's CPU time per request
-# (/proc/<pid>/stat) is compared with its neighbour's: on a saturated core that is what throughput costs, and two
-# neighbouring runs see the same machine, where runs half a minute apart swung by +-15 % on a shared one.
+# pipeline facade; both are loaded at the same time, each by its own wrk, so the core's scheduler gives each half of
+# it, and each one's CPU time per request (/proc/<pid>/stat) is compared over the same seconds. On a saturated core that
+# is what throughput costs; measuring the two at once cancels the shared machine's speed swings (+-20 % within
+# seconds), which made runs taken one after the other, even alternating, differ by 0.77-1.41 in the same mode.
 # Needs wrk and nginx (apt-get install wrk nginx-light); builds the facade in Release.
-# Usage: WARMUP=60 bash tests/Benchmarks/facade-throughput.sh [seconds per run, default 10] [rounds, default 2]
+# Usage: WARMUP=90 bash tests/Benchmarks/facade-throughput.sh [seconds per run, default 10] [rounds, default 2]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-seconds="${1:-10}"; rounds="${2:-2}"; connections="${CONNECTIONS:-32}"; warmup="${WARMUP:-45}"
+seconds="${1:-10}"; rounds="${2:-2}"; connections="${CONNECTIONS:-32}"; warmup="${WARMUP:-60}"
 path="/api/products/1"   # a route of the catalog-read slice
 for tool in wrk nginx curl sha256sum taskset; do
   command -v "$tool" >/dev/null || { echo "benchmark needs $tool (apt-get install wrk nginx-light curl)" >&2; exit 2; }
@@ -122,37 +123,35 @@ per_request() { # url wrk-output cpu-ticks -> "requests/second cpu-microseconds-
     'BEGIN{printf "%s %.2f\n", r, c * 1e6 / t / n}'
 }
 
-# One facade alone on the core for a short run; ticks are read once it is idle again, so the comparisons a shadow
-# queued are charged to it.
-slot() { # url pid -> "requests/second cpu-microseconds-per-request"
-  local out before; before="$(cpu_ticks "$2")"
-  out="$(run_wrk "$1" "${seconds}s")"
+# Both facades under load at once; ticks are read once both are idle again, so the comparisons a shadow queued are
+# charged to it.
+pair() { # [seconds] -> "plain-requests/second plain-us/request pipeline-requests/second pipeline-us/request"
+  local duration="${1:-$seconds}" plain_before pipeline_before plain_out pipeline_out
+  plain_before="$(cpu_ticks "$PID_plain")"; pipeline_before="$(cpu_ticks "$PID_pipeline")"
+  run_wrk "$PUBLIC_plain$path" "${duration}s" >"$work/plain.out" &
+  pipeline_out="$(run_wrk "$PUBLIC_pipeline$path" "${duration}s")"
+  wait "$!"; plain_out="$(cat "$work/plain.out")"
   settle
-  per_request "$1" "$out" $(( $(cpu_ticks "$2") - before ))
+  echo "$(per_request plain "$plain_out" $(( $(cpu_ticks "$PID_plain") - plain_before ))) $(per_request pipeline "$pipeline_out" $(( $(cpu_ticks "$PID_pipeline") - pipeline_before )))"
 }
 
 declare -A ratios cpu_ratios
 read -r direct _ < <(per_request direct "$(run_wrk "http://127.0.0.1:$backend_port$path" "${seconds}s")" 0)
-alone=0   # plain YARP's best run alone on the core, for scale
-echo "==> per mode: a fresh plain YARP and a fresh pipeline facade, ${warmup}s of warm-up each, then $rounds rounds of ${seconds}s"
-echo "    alternating plain and pipeline: $connections connections, GET $path (facades on cpu $facade_cpus, wrk + nginx on cpu $load_cpus)"
+echo "==> per mode: a fresh plain YARP and a fresh pipeline facade under load at the same time, ${warmup}s of warm-up,"
+echo "    then $rounds rounds of ${seconds}s: $connections connections each, GET $path (facades on cpu $facade_cpus, wrk + nginx on cpu $load_cpus)"
 for mode in legacy extracted shadow; do
   # Fresh processes per mode: dynamic PGO optimizes a facade's hot code for the traffic it saw first, so one process
   # measured in every mode in turn favours whichever mode warmed it up. A facade runs in one state most of its life.
   start_facade plain false; start_facade pipeline true; set_state "$mode"
-  # Tiered JIT and dynamic PGO need tens of seconds of load on one core before CPU time per request settles (it fell
-  # from ~800 to ~120 us over the first 30 s).
-  load "$PUBLIC_plain$path" "${warmup}s"; load "$PUBLIC_pipeline$path" "${warmup}s"; settle
+  # Tiered JIT and dynamic PGO need tens of seconds of load before CPU time per request settles (alone on a core it
+  # fell from ~800 to ~120 us over the first 30 s; sharing it, twice that).
+  pair "$warmup" >/dev/null
   for round in $(seq 1 "$rounds"); do
-    # Short runs, plain and pipeline back to back, in alternating order (ABBA): the shared machine's speed drifts over
-    # tens of seconds, which a ratio of two neighbouring runs barely sees and alternation cancels.
-    if (( round % 2 )); then read -r prps pcpu < <(slot "$PUBLIC_plain$path" "$PID_plain"); read -r rps cpu < <(slot "$PUBLIC_pipeline$path" "$PID_pipeline")
-    else read -r rps cpu < <(slot "$PUBLIC_pipeline$path" "$PID_pipeline"); read -r prps pcpu < <(slot "$PUBLIC_plain$path" "$PID_plain"); fi
+    read -r prps pcpu rps cpu < <(pair)
     cpu_ratio="$(awk -v c="$cpu" -v p="$pcpu" 'BEGIN{printf "%.4f", p/c}')"   # > 1 when cheaper than plain
     ratio="$(awk -v r="$rps" -v p="$prps" 'BEGIN{printf "%.4f", r/p}')"
     cpu_ratios[$mode]+="$cpu_ratio "; ratios[$mode]+="$ratio "
-    alone="$(awk -v a="$alone" -v p="$prps" 'BEGIN{print (p > a ? p : a)}')"
-    printf '  round %s %-9s plain %8s req/s %7s us/request | %-9s %8s req/s %7s us/request | cpu ratio %.3f\n' \
+    printf '  round %2s %-9s plain %8s req/s %7s us/request | %-9s %8s req/s %7s us/request | cpu ratio %.3f\n' \
       "$round" "$mode" "$prps" "$pcpu" "$mode" "$rps" "$cpu" "$cpu_ratio"
   done
   if [[ $mode == shadow ]]; then
@@ -174,4 +173,4 @@ for mode in legacy extracted shadow; do
     'BEGIN{printf "%-10s %10.3f %7.1f%% %18.3f\n", m, c, (1-c)*100, q}'
 done
 echo "shadow mirrors: $shadow_report"
-awk -v a="$alone" -v d="$direct" 'BEGIN{printf "for scale: plain YARP at best %.0f req/s on its core; nginx without a proxy %.0f req/s\n", a, d}'
+echo "for scale: nginx without a proxy $direct req/s (on the load core, alone)"

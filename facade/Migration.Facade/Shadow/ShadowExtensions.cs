@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 
 namespace Migration.Facade.Shadow;
@@ -12,13 +11,7 @@ internal static class ShadowExtensions
             .BindConfiguration(ShadowQueueOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddSingleton(sp => Channel.CreateBounded<ShadowJob>(
-            new BoundedChannelOptions(sp.GetRequiredService<IOptions<ShadowQueueOptions>>().Value.QueueCapacity)
-            {
-                // TryWrite on a full queue returns false at once: the mirror is shed, the user never waits.
-                FullMode = BoundedChannelFullMode.Wait,
-                SingleWriter = false,
-            }));
+        builder.Services.AddSingleton(sp => new MirrorQueue(sp.GetRequiredService<IOptions<ShadowQueueOptions>>().Value.QueueCapacity));
         builder.Services.AddSingleton<ShadowStatistics>();
         builder.Services.AddSingleton<ShadowMiddleware>();
         builder.Services.AddHostedService<ShadowWorker>();

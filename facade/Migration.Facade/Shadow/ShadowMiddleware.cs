@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Migration.Facade.Contracts;
 using Migration.Facade.Flags;
@@ -12,8 +11,7 @@ namespace Migration.Facade.Shadow;
 /// and that answer are queued for the background comparer. A full queue sheds the mirror, it never waits.
 /// </summary>
 internal sealed class ShadowMiddleware(
-    IOptions<SliceSettingsOptions> slices, IOptions<ShadowQueueOptions> queueOptions, ShadowStatistics statistics,
-    Channel<ShadowJob> queue, TimeProvider clock)
+    IOptions<SliceSettingsOptions> slices, ShadowStatistics statistics, MirrorQueue queue, TimeProvider clock)
 {
     public const string SkippedMethod = "method";
     public const string SkippedSize = "size";
@@ -45,7 +43,7 @@ internal sealed class ShadowMiddleware(
             return;
         }
         // Under overload, shed before buffering anything: the copy would only be thrown away at the end.
-        if (queue.Reader.CanCount && queue.Reader.Count >= queueOptions.Value.QueueCapacity)
+        if (queue.IsFull)
         {
             statistics.Skipped(request.Slice, SkippedQueueFull);
             await next(context);
@@ -87,7 +85,7 @@ internal sealed class ShadowMiddleware(
         var job = new ShadowJob(request.Slice, options, method, context.Request.Path, context.Request.QueryString,
             MirrorHeaders.From(context), body.Length == 0 ? null : body, context.Response.StatusCode, legacyHeaders,
             capture.Captured, extracted, request.LegacyCluster, clock.GetUtcNow());
-        if (!queue.Writer.TryWrite(job))
+        if (!queue.TryWrite(job))
         {
             statistics.Skipped(request.Slice, SkippedQueueFull);
         }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using Migration.Facade.Contracts;
 using Migration.Facade.Flags;
@@ -33,7 +34,8 @@ internal sealed class ShadowStatistics(IOptions<ShadowQueueOptions> options, IOp
 
     public void Skipped(string slice, string reason)
     {
-        For(slice).Skipped.AddOrUpdate(reason, 1, static (_, n) => n + 1);
+        // Lock-free once a reason was seen: AddOrUpdate would take a lock that a preempted mirror thread could hold.
+        Interlocked.Increment(ref For(slice).Skipped.GetOrAdd(reason, static _ => new StrongBox<long>()).Value);
         meters.Shadowed(slice, "skipped-" + reason);
     }
 
@@ -42,14 +44,14 @@ internal sealed class ShadowStatistics(IOptions<ShadowQueueOptions> options, IOp
         var s = For(slice);
         var parity = Parity(s);
         var below = parity < slices.Value.For(slice).Shadow?.MinParityPercent;
-        return new(s.Compared, s.Matches, s.Differences, s.Skipped.Values.Sum(), parity, below);
+        return new(s.Compared, s.Matches, s.Differences, s.Skipped.Values.Sum(c => Volatile.Read(ref c.Value)), parity, below);
     }
 
     public ShadowReportDto Report(string slice)
     {
         var s = For(slice);
         return new(slice, s.Compared, s.Matches, s.Differences, s.NoiseIgnored, Parity(s),
-            s.Skipped.ToDictionary(k => k.Key, k => k.Value), s.Samples.Reverse().ToList());
+            s.Skipped.ToDictionary(k => k.Key, k => Volatile.Read(ref k.Value.Value)), s.Samples.Reverse().ToList());
     }
 
     public void Reset(string slice) => _slices.TryRemove(slice, out _);
@@ -61,7 +63,7 @@ internal sealed class ShadowStatistics(IOptions<ShadowQueueOptions> options, IOp
     private sealed class SliceShadow
     {
         public long Compared, Matches, Differences, NoiseIgnored;
-        public readonly ConcurrentDictionary<string, long> Skipped = new(StringComparer.Ordinal);
+        public readonly ConcurrentDictionary<string, StrongBox<long>> Skipped = new(StringComparer.Ordinal);
         public readonly ConcurrentQueue<ShadowDiffSampleDto> Samples = new();
     }
 }

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Migration.Facade.Contracts;
 using Yarp.ReverseProxy.Forwarder;
@@ -17,15 +16,16 @@ namespace Migration.Facade.Shadow;
 /// queue-full) instead of taking throughput from users. Measured: tests/Benchmarks/facade-throughput.sh.
 /// </remarks>
 internal sealed class ShadowWorker(
-    Channel<ShadowJob> queue,
+    MirrorQueue queue,
     ShadowTransport transport,
     ShadowStatistics statistics,
     IOptions<ShadowQueueOptions> options,
-    ILogger<ShadowWorker> logger) : IHostedService, IDisposable
+    ILogger<ShadowWorker> logger) : IHostedService
 {
     public const string SkippedTimeout = "timeout";
     public const string SkippedError = "error";
 
+    // Never disposed: a mirror thread may still look at its token after the host is gone.
     private readonly CancellationTokenSource _stopping = new();
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -38,7 +38,15 @@ internal sealed class ShadowWorker(
                 {
                     logger.LogWarning("Shadow mirrors run at normal priority: the OS refused a lower one");
                 }
-                Consume(_stopping.Token);
+                try
+                {
+                    Consume(_stopping.Token);
+                }
+                catch (Exception ex)
+                {
+                    // An exception escaping a thread would end the whole facade; losing the mirrors is the lesser harm.
+                    logger.LogError(ex, "A shadow mirror thread stopped");
+                }
             }) { IsBackground = true, Name = "Shadow mirror" }.Start();
         }
         return Task.CompletedTask;
@@ -47,27 +55,19 @@ internal sealed class ShadowWorker(
     // A mirror in flight is abandoned: its outcome is of no use once the facade stops.
     public Task StopAsync(CancellationToken cancellationToken) => _stopping.CancelAsync();
 
-    public void Dispose() => _stopping.Dispose();
-
     /// <summary>Processes mirrors until the queue completes or <paramref name="stoppingToken"/> is cancelled.</summary>
     internal void Consume(CancellationToken stoppingToken)
     {
         try
         {
-            while (WaitToRead(stoppingToken))
+            while (queue.WaitToRead(stoppingToken))
             {
-                while (queue.Reader.TryRead(out var job)) Process(job, stoppingToken);
+                while (queue.TryRead(out var job)) Process(job, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-    }
-
-    private bool WaitToRead(CancellationToken stoppingToken)
-    {
-        var waiting = queue.Reader.WaitToReadAsync(stoppingToken);
-        return waiting.IsCompletedSuccessfully ? waiting.Result : waiting.AsTask().GetAwaiter().GetResult();
     }
 
     private void Process(ShadowJob job, CancellationToken stoppingToken)
@@ -147,6 +147,8 @@ internal sealed class ShadowWorker(
             using var abort = ct.Register(response.Dispose);
             using var stream = response.Content.ReadAsStream(ct);
             var bytes = CapturedResponse.ReadAtMost(stream, job.Options.MaxResponseBodyBytes);
+            // A read cut short by that disposal may end as if the body were complete.
+            ct.ThrowIfCancellationRequested();
             return CapturedResponse.Create((int)response.StatusCode, RawHeaders(response), bytes, job.Options.MaxResponseBodyBytes);
         }
         catch (Exception ex) when (ct.IsCancellationRequested && ex is not OperationCanceledException)

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Migration.Facade.Contracts;
@@ -13,12 +12,11 @@ namespace Migration.Facade.Tests.Shadow;
 /// <summary>The request-path half of shadowing, on a plain HttpContext: what it does to the user's request.</summary>
 public sealed class ShadowMiddlewareTests
 {
-    private readonly Channel<ShadowJob> _queue = Channel.CreateBounded<ShadowJob>(1);
+    private readonly MirrorQueue _queue = new(1);
     private readonly ShadowStatistics _statistics = new(Options.Create(new ShadowQueueOptions()), Options.Create(new SliceSettingsOptions()),
         new SliceMeters(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
 
-    private ShadowMiddleware Middleware() => new(Options.Create(new SliceSettingsOptions()),
-        Options.Create(new ShadowQueueOptions { QueueCapacity = 1 }), _statistics, _queue, TimeProvider.System);
+    private ShadowMiddleware Middleware() => new(Options.Create(new SliceSettingsOptions()), _statistics, _queue, TimeProvider.System);
 
     private static DefaultHttpContext ShadowedGet()
     {
@@ -48,7 +46,7 @@ public sealed class ShadowMiddlewareTests
         Assert.IsType<CaptureStream>(Assert.Single(seen));
         Assert.Same(user, context.Response.Body);
         Assert.Equal("{}"u8.ToArray(), ((MemoryStream)user).ToArray());
-        Assert.True(_queue.Reader.TryRead(out var job));
+        Assert.True(_queue.TryRead(out var job));
         Assert.Equal("{}"u8.ToArray(), job.LegacyBody);
     }
 
@@ -63,6 +61,6 @@ public sealed class ShadowMiddlewareTests
 
         Assert.IsNotType<CaptureStream>(Assert.Single(seen));
         Assert.Equal(1, _statistics.Report("s").Skipped[ShadowMiddleware.SkippedQueueFull]);
-        Assert.Equal(1, _queue.Reader.Count);
+        Assert.Equal(1, _queue.Count);
     }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
-using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -21,20 +20,21 @@ public sealed class ShadowWorkerTests
 {
     private const string Slice = "s";
     private readonly ConcurrentQueue<Uri> _sent = new();
-    private readonly Channel<ShadowJob> _queue = Channel.CreateUnbounded<ShadowJob>();
+    private readonly MirrorQueue _queue = new(100);
     private readonly ShadowStatistics _statistics = new(Options.Create(new ShadowQueueOptions()), Options.Create(new SliceSettingsOptions()),
         new SliceMeters(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
 
-    private async Task RunAsync(Func<HttpRequestMessage, HttpResponseMessage> answer, params ShadowJob[] jobs)
+    private Task RunAsync(Func<HttpRequestMessage, HttpResponseMessage> answer, params ShadowJob[] jobs)
     {
-        foreach (var job in jobs) await _queue.Writer.WriteAsync(job);
-        _queue.Writer.Complete();
+        foreach (var job in jobs) Assert.True(_queue.TryWrite(job));
+        _queue.Complete();
         var worker = new ShadowWorker(_queue, new ShadowTransport(new Scripted(request =>
         {
             _sent.Enqueue(request.RequestUri!);
             return answer(request);
         })), _statistics, Options.Create(new ShadowQueueOptions()), NullLogger<ShadowWorker>.Instance);
         worker.Consume(CancellationToken.None);
+        return Task.CompletedTask;
     }
 
     private static ShadowJob Job(string method, ShadowOptions options, string extractedAddress = "http://extracted/") =>
@@ -86,6 +86,40 @@ public sealed class ShadowWorkerTests
         Assert.Equal("http://extracted/base/api/x?q=1", Assert.Single(_sent).ToString());
         Assert.Equal(1, _statistics.Report(Slice).Matches);
     }
+
+    [Fact]
+    public async Task Mirrors_are_sent_from_threads_at_the_lowest_OS_priority()
+    {
+        var seen = new TaskCompletionSource<(string Thread, int Nice)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var worker = new ShadowWorker(_queue, new ShadowTransport(new Scripted(_ =>
+        {
+            seen.TrySetResult((Thread.CurrentThread.Name ?? "", CurrentThreadNice()));
+            return Json("""{"id":1}""");
+        })), _statistics, Options.Create(new ShadowQueueOptions()), NullLogger<ShadowWorker>.Instance);
+
+        await worker.StartAsync(CancellationToken.None);
+        Assert.True(_queue.TryWrite(Job("GET", new ShadowOptions())));
+        var (thread, nice) = await seen.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await worker.StopAsync(CancellationToken.None);
+
+        // On a saturated facade this is what sheds mirrors instead of slowing users: they only get idle CPU.
+        Assert.Equal(("Shadow mirror", 19), (thread, nice));
+    }
+
+    [Fact]
+    public void Idle_priority_lowers_only_the_calling_thread()
+    {
+        var lowered = -1;
+        var thread = new Thread(() => lowered = IdlePriority.TryApplyToCurrentThread() ? CurrentThreadNice() : -2);
+        thread.Start();
+        thread.Join();
+
+        Assert.Equal((19, 0), (lowered, CurrentThreadNice()));
+    }
+
+    // Field 19 of /proc/thread-self/stat (Linux): the thread's nice value, counted after the parenthesised name.
+    private static int CurrentThreadNice() =>
+        int.Parse(File.ReadAllText("/proc/thread-self/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[16]);
 
     private static ClusterState Cluster(string address)
     {
