@@ -103,7 +103,7 @@ public sealed class ShadowWorkerTests
         await worker.StopAsync(CancellationToken.None);
 
         // On a saturated facade this is what sheds mirrors instead of slowing users: they only get idle CPU.
-        Assert.Equal(("Shadow mirror", 19), (thread, nice));
+        Assert.Equal(("Shadow mirror", IdlePriority.LowestNice), (thread, nice));
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class ShadowWorkerTests
         thread.Start();
         thread.Join();
 
-        Assert.Equal((19, 0), (lowered, CurrentThreadNice()));
+        Assert.Equal((IdlePriority.LowestNice, 0), (lowered, CurrentThreadNice()));
     }
 
     // Field 19 of /proc/thread-self/stat (Linux): the thread's nice value, counted after the parenthesised name.
