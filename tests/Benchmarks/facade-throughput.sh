@@ -97,15 +97,14 @@ set_state() { # state
     -d "{\"state\":\"$1\",\"reason\":\"benchmark\",\"expectedVersion\":$version}" "$CONTROL_pipeline/admin/slices/catalog-read/state"
 }
 
-mirrors() { # -> "compared shed" of the pipeline facade's shadow so far
+mirrors() { # -> "compared shed timed-out" of the pipeline facade's shadow so far
   curl -fsS -H "Authorization: Bearer $token" "$CONTROL_pipeline/admin/slices/catalog-read/diff" | python3 -c '
-import json,sys; r=json.load(sys.stdin); print(r["compared"], r["skipped"].get("queue-full", 0)); assert r["compared"] == r["matches"], r'
+import json,sys; r=json.load(sys.stdin); print(r["compared"], r["skipped"].get("queue-full", 0), r["skipped"].get("timeout", 0)); assert r["compared"] == r["matches"], r'
 }
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # user + system time of a process, in clock ticks
 
 run_wrk() { taskset -c "$load_cpus" wrk -t1 -c"$connections" -d"$2" "$1"; }   # url duration
-load() { run_wrk "$@" >/dev/null; }
 
 # Until both facades are idle: a shadow run leaves a queue of comparisons that would otherwise be charged to the next run.
 settle() {
@@ -135,7 +134,7 @@ pair() { # [seconds] -> "plain-requests/second plain-us/request pipeline-request
   echo "$(per_request plain "$plain_out" $(( $(cpu_ticks "$PID_plain") - plain_before ))) $(per_request pipeline "$pipeline_out" $(( $(cpu_ticks "$PID_pipeline") - pipeline_before )))"
 }
 
-declare -A ratios cpu_ratios
+declare -A cpu_ratios
 read -r direct _ < <(per_request direct "$(run_wrk "http://127.0.0.1:$backend_port$path" "${seconds}s")" 0)
 echo "==> per mode: a fresh plain YARP and a fresh pipeline facade under load at the same time, ${warmup}s of warm-up,"
 echo "    then $rounds rounds of ${seconds}s: $connections connections each, GET $path (facades on cpu $facade_cpus, wrk + nginx on cpu $load_cpus)"
@@ -149,28 +148,29 @@ for mode in legacy extracted shadow; do
   for round in $(seq 1 "$rounds"); do
     read -r prps pcpu rps cpu < <(pair)
     cpu_ratio="$(awk -v c="$cpu" -v p="$pcpu" 'BEGIN{printf "%.4f", p/c}')"   # > 1 when cheaper than plain
-    ratio="$(awk -v r="$rps" -v p="$prps" 'BEGIN{printf "%.4f", r/p}')"
-    cpu_ratios[$mode]+="$cpu_ratio "; ratios[$mode]+="$ratio "
+    cpu_ratios[$mode]+="$cpu_ratio "
     printf '  round %2s %-9s plain %8s req/s %7s us/request | %-9s %8s req/s %7s us/request | cpu ratio %.3f\n' \
       "$round" "$mode" "$prps" "$pcpu" "$mode" "$rps" "$cpu" "$cpu_ratio"
   done
   if [[ $mode == shadow ]]; then
-    read -r compared shed < <(mirrors)
-    # Mirrors run at idle priority, so on a saturated core most are shed; below saturation they should all be compared.
+    read -r compared shed timeouts < <(mirrors)
+    # Mirror threads run at the lowest priority: on a saturated core most mirrors are shed, below saturation none should be.
     light="$(taskset -c "$load_cpus" wrk -t1 -c1 -d"${seconds}s" "$PUBLIC_pipeline$path" | awk '/Requests\/sec/ {print $2}')"; settle
-    read -r light_compared light_shed < <(mirrors)
-    shadow_report="saturated: $compared compared, $shed shed (queue full); one connection ($light req/s): $((light_compared - compared)) compared, $((light_shed - shed)) shed"
+    read -r light_compared light_shed light_timeouts < <(mirrors)
+    shadow_report="saturated: $compared compared, $shed shed (queue full), $timeouts timed out; one connection ($light req/s): $((light_compared - compared)) compared, $((light_shed - shed)) shed, $((light_timeouts - timeouts)) timed out"
   fi
   stop_facades
 done
 
 median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-echo "==> median over rounds, each against the neighbouring plain YARP run (same run, same backend)"
+echo "==> median over rounds, each against plain YARP loaded at the same time (same run, same backend)"
 echo "    cost: 1 - plain's CPU time per request / this mode's, i.e. the throughput lost on a saturated core"
-printf '%-10s %10s %8s %18s\n' mode "cpu ratio" cost "req/s ratio (info)"
+spread() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | sed -n '1p;$p' | paste -sd' '; }   # lowest and highest round
+printf '%-10s %10s %8s   %s\n' mode "cpu ratio" cost "rounds from - to"
 for mode in legacy extracted shadow; do
-  awk -v m="$mode" -v c="$(median "${cpu_ratios[$mode]}")" -v q="$(median "${ratios[$mode]}")" \
-    'BEGIN{printf "%-10s %10.3f %7.1f%% %18.3f\n", m, c, (1-c)*100, q}'
+  read -r low high <<<"$(spread "${cpu_ratios[$mode]}")"
+  awk -v m="$mode" -v c="$(median "${cpu_ratios[$mode]}")" -v l="$low" -v h="$high" \
+    'BEGIN{printf "%-10s %10.3f %7.1f%%   %.3f - %.3f\n", m, c, (1-c)*100, l, h}'
 done
 echo "shadow mirrors: $shadow_report"
 echo "for scale: nginx without a proxy $direct req/s (on the load core, alone)"

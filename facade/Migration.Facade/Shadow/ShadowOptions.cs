@@ -61,7 +61,7 @@ internal sealed record ShadowQueueOptions
     /// <summary>Mirrors waiting to be sent; when full, new ones are shed (counted), never awaited.</summary>
     [Range(1, 1_000_000)] public int QueueCapacity { get; init; } = 1000;
 
-    /// <summary>Mirror threads (idle priority, one mirror at a time each): more of them use idle CPU between requests better.</summary>
+    /// <summary>Mirror threads (lowest OS priority, one mirror at a time each): more of them use the idle CPU between requests better.</summary>
     [Range(1, 64)] public int Workers { get; init; } = 8;
 
     [Range(1, 1000)] public int SampleCount { get; init; } = 20;
