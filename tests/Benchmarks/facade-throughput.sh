@@ -12,10 +12,10 @@
 # is what throughput costs; measuring the two at once cancels the shared machine's speed swings (+-20 % within
 # seconds), which made runs taken one after the other, even alternating, differ by 0.77-1.41 in the same mode.
 # Needs wrk and nginx (apt-get install wrk nginx-light); builds the facade in Release.
-# Usage: WARMUP=90 bash tests/Benchmarks/facade-throughput.sh [seconds per run, default 10] [rounds, default 2]
+# Usage: WARMUP=120 PAIRS=2 bash tests/Benchmarks/facade-throughput.sh [seconds per run, default 10] [rounds, default 2]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-seconds="${1:-10}"; rounds="${2:-2}"; connections="${CONNECTIONS:-32}"; warmup="${WARMUP:-60}"
+seconds="${1:-10}"; rounds="${2:-2}"; connections="${CONNECTIONS:-32}"; warmup="${WARMUP:-60}"; pairs="${PAIRS:-1}"
 path="/api/products/1"   # a route of the catalog-read slice
 for tool in wrk nginx curl sha256sum taskset; do
   command -v "$tool" >/dev/null || { echo "benchmark needs $tool (apt-get install wrk nginx-light curl)" >&2; exit 2; }
@@ -136,11 +136,12 @@ pair() { # [seconds] -> "plain-requests/second plain-us/request pipeline-request
 
 declare -A cpu_ratios
 read -r direct _ < <(per_request direct "$(run_wrk "http://127.0.0.1:$backend_port$path" "${seconds}s")" 0)
-echo "==> per mode: a fresh plain YARP and a fresh pipeline facade under load at the same time, ${warmup}s of warm-up,"
-echo "    then $rounds rounds of ${seconds}s: $connections connections each, GET $path (facades on cpu $facade_cpus, wrk + nginx on cpu $load_cpus)"
-for mode in legacy extracted shadow; do
+echo "==> per mode, $pairs time(s): a fresh plain YARP and a fresh pipeline facade under load at the same time, ${warmup}s"
+echo "    of warm-up, then $rounds rounds of ${seconds}s: $connections connections each, GET $path (facades on cpu $facade_cpus, wrk + nginx on cpu $load_cpus)"
+for mode in legacy extracted shadow; do for pair_no in $(seq 1 "$pairs"); do
   # Fresh processes per mode: dynamic PGO optimizes a facade's hot code for the traffic it saw first, so one process
   # measured in every mode in turn favours whichever mode warmed it up. A facade runs in one state most of its life.
+  # Each fresh pair also gets its own JIT/PGO outcome (a mode's median moved by ~4 % between runs), hence PAIRS.
   start_facade plain false; start_facade pipeline true; set_state "$mode"
   # Tiered JIT and dynamic PGO need tens of seconds of load before CPU time per request settles (alone on a core it
   # fell from ~800 to ~120 us over the first 30 s; sharing it, twice that).
@@ -149,21 +150,22 @@ for mode in legacy extracted shadow; do
     read -r prps pcpu rps cpu < <(pair)
     cpu_ratio="$(awk -v c="$cpu" -v p="$pcpu" 'BEGIN{printf "%.4f", p/c}')"   # > 1 when cheaper than plain
     cpu_ratios[$mode]+="$cpu_ratio "
-    printf '  round %2s %-9s plain %8s req/s %7s us/request | %-9s %8s req/s %7s us/request | cpu ratio %.3f\n' \
-      "$round" "$mode" "$prps" "$pcpu" "$mode" "$rps" "$cpu" "$cpu_ratio"
+    printf '  pair %s round %2s %-9s plain %8s req/s %7s us/request | %-9s %8s req/s %7s us/request | cpu ratio %.3f\n' \
+      "$pair_no" "$round" "$mode" "$prps" "$pcpu" "$mode" "$rps" "$cpu" "$cpu_ratio"
   done
   if [[ $mode == shadow ]]; then
     read -r compared shed timeouts < <(mirrors)
     # Mirror threads run at the lowest priority: on a saturated core most mirrors are shed, below saturation none should be.
     light="$(taskset -c "$load_cpus" wrk -t1 -c1 -d"${seconds}s" "$PUBLIC_pipeline$path" | awk '/Requests\/sec/ {print $2}')"; settle
     read -r light_compared light_shed light_timeouts < <(mirrors)
-    shadow_report="saturated: $compared compared, $shed shed (queue full), $timeouts timed out; one connection ($light req/s): $((light_compared - compared)) compared, $((light_shed - shed)) shed, $((light_timeouts - timeouts)) timed out"
+    shadow_report+="
+  pair $pair_no saturated: $compared compared, $shed shed (queue full), $timeouts timed out; one connection ($light req/s): $((light_compared - compared)) compared, $((light_shed - shed)) shed, $((light_timeouts - timeouts)) timed out"
   fi
   stop_facades
-done
+done; done
 
 median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-echo "==> median over rounds, each against plain YARP loaded at the same time (same run, same backend)"
+echo "==> median over all rounds of all pairs, each against plain YARP loaded at the same time (same run, same backend)"
 echo "    cost: 1 - plain's CPU time per request / this mode's, i.e. the throughput lost on a saturated core"
 spread() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | sed -n '1p;$p' | paste -sd' '; }   # lowest and highest round
 printf '%-10s %10s %8s   %s\n' mode "cpu ratio" cost "rounds from - to"

@@ -100,7 +100,7 @@ internal sealed class ShadowWorker(
         }
     }
 
-    internal void Compare(ShadowJob job, CancellationToken stoppingToken)
+    private void Compare(ShadowJob job, CancellationToken stoppingToken)
     {
         var limit = job.Options.MaxResponseBodyBytes;
         var legacy = CapturedResponse.Create(job.LegacyStatus, job.LegacyHeaders, job.LegacyBody, limit);
