@@ -7,8 +7,8 @@
 # Every cluster points at one nginx serving a static JSON document, so only the facade differs.
 # On a machine with 2+ cores the facades are pinned to one core and wrk + nginx to the others (taskset), so the
 # facade is the bottleneck and does not fight its load generator. Each mode gets a fresh plain YARP and a fresh
-# pipeline facade; both are loaded at the same time, each by its own wrk, so the core's scheduler gives each half of
-# it, and each one's CPU time per request (/proc/<pid>/stat) is compared over the same seconds. On a saturated core that
+# pipeline facade; both are loaded at the same time, each by its own wrk, so they share the core, and each one's CPU
+# time per request (/proc/<pid>/stat) is compared over the same seconds. On a saturated core that
 # is what throughput costs; measuring the two at once cancels the shared machine's speed swings (+-20 % within
 # seconds), which made runs taken one after the other, even alternating, differ by 0.77-1.41 in the same mode.
 # Needs wrk and nginx (apt-get install wrk nginx-light); builds the facade in Release.
@@ -155,7 +155,8 @@ for mode in legacy extracted shadow; do for pair_no in $(seq 1 "$pairs"); do
   done
   if [[ $mode == shadow ]]; then
     read -r compared shed timeouts < <(mirrors)
-    # Mirror threads run at the lowest priority: on a saturated core most mirrors are shed, below saturation none should be.
+    # Mirror threads run at the lowest priority: on a saturated core most mirrors are shed; at one connection they get the
+    # idle time between requests.
     light="$(taskset -c "$load_cpus" wrk -t1 -c1 -d"${seconds}s" "$PUBLIC_pipeline$path" | awk '/Requests\/sec/ {print $2}')"; settle
     read -r light_compared light_shed light_timeouts < <(mirrors)
     shadow_report+="

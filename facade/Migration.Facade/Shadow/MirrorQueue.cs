@@ -4,8 +4,8 @@ namespace Migration.Facade.Shadow;
 
 /// <summary>
 /// The bounded hand-off from users' requests to the mirror threads. No locks: the mirror threads run at the lowest OS
-/// priority, and one preempted while holding a lock the requests also take stalls them. With a bounded Channel (a
-/// lock per read, write and count) a saturated facade in shadow sat about 30 % idle with its users waiting.
+/// priority, and one preempted while holding a lock the requests also take (a bounded Channel takes one for every
+/// read, write and count) would stall those requests until the scheduler let it run again.
 /// </summary>
 internal sealed class MirrorQueue(int capacity)
 {

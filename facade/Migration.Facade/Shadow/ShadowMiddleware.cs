@@ -3,6 +3,7 @@ using Migration.Facade.Contracts;
 using Migration.Facade.Flags;
 using Migration.Facade.Routing;
 using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.Model;
 
 namespace Migration.Facade.Shadow;
 
@@ -20,35 +21,32 @@ internal sealed class ShadowMiddleware(
 
     private static readonly ShadowOptions Defaults = new();
 
-    // Not async unless mirroring: every proxied request passes through here.
-    public Task InvokeAsync(HttpContext context, RequestDelegate next) =>
-        context.Features.Get<SliceRequest>() is { State: SliceStates.Shadow, Side: SliceRequest.LegacySide } request
-            ? MirrorAsync(context, request, next)
-            : next(context);
-
-    private async Task MirrorAsync(HttpContext context, SliceRequest request, RequestDelegate next)
+    // Not async unless mirroring: every proxied request passes through here, and on a saturated facade most shadowed
+    // requests are shed.
+    public Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
+        if (context.Features.Get<SliceRequest>() is not { State: SliceStates.Shadow, Side: SliceRequest.LegacySide } request)
+        {
+            return next(context);
+        }
         var options = slices.Value.For(request.Slice).Shadow ?? Defaults;
-        var method = context.Request.Method;
-        if (!options.MirrorMethods.Contains(method, StringComparer.OrdinalIgnoreCase))
+        if (NotMirrored(context, request, options) is { } reason)
         {
-            statistics.Skipped(request.Slice, SkippedMethod);
-            await next(context);
-            return;
+            statistics.Skipped(request.Slice, reason);
+            return next(context);
         }
-        if (request.ExtractedCluster is not { } extracted)
-        {
-            statistics.Skipped(request.Slice, SkippedUnavailable);
-            await next(context);
-            return;
-        }
+        return MirrorAsync(context, request, request.ExtractedCluster!, options, next);
+    }
+
+    private string? NotMirrored(HttpContext context, SliceRequest request, ShadowOptions options) =>
+        !options.MirrorMethods.Contains(context.Request.Method, StringComparer.OrdinalIgnoreCase) ? SkippedMethod
+        : request.ExtractedCluster is null ? SkippedUnavailable
         // Under overload, shed before buffering anything: the copy would only be thrown away at the end.
-        if (queue.IsFull)
-        {
-            statistics.Skipped(request.Slice, SkippedQueueFull);
-            await next(context);
-            return;
-        }
+        : queue.IsFull ? SkippedQueueFull
+        : null;
+
+    private async Task MirrorAsync(HttpContext context, SliceRequest request, ClusterState extracted, ShadowOptions options, RequestDelegate next)
+    {
         var body = await RequestBody.TryBufferAsync(context.Request, options.MaxRequestBodyBytes, context.RequestAborted);
         if (body is null)
         {
@@ -82,7 +80,7 @@ internal sealed class ShadowMiddleware(
 
         var legacyHeaders = new List<KeyValuePair<string, IEnumerable<string>>>(context.Response.Headers.Count);
         foreach (var (name, values) in context.Response.Headers) legacyHeaders.Add(new(name, values.ToArray()!));
-        var job = new ShadowJob(request.Slice, options, method, context.Request.Path, context.Request.QueryString,
+        var job = new ShadowJob(request.Slice, options, context.Request.Method, context.Request.Path, context.Request.QueryString,
             MirrorHeaders.From(context), body.Length == 0 ? null : body, context.Response.StatusCode, legacyHeaders,
             capture.Captured, extracted, request.LegacyCluster, clock.GetUtcNow());
         if (!queue.TryWrite(job))

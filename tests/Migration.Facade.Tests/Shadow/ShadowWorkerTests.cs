@@ -24,7 +24,7 @@ public sealed class ShadowWorkerTests
     private readonly ShadowStatistics _statistics = new(Options.Create(new ShadowQueueOptions()), Options.Create(new SliceSettingsOptions()),
         new SliceMeters(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
 
-    private Task RunAsync(Func<HttpRequestMessage, HttpResponseMessage> answer, params ShadowJob[] jobs)
+    private void Run(Func<HttpRequestMessage, HttpResponseMessage> answer, params ShadowJob[] jobs)
     {
         foreach (var job in jobs) Assert.True(_queue.TryWrite(job));
         _queue.Complete();
@@ -34,7 +34,6 @@ public sealed class ShadowWorkerTests
             return answer(request);
         })), _statistics, Options.Create(new ShadowQueueOptions()), NullLogger<ShadowWorker>.Instance);
         worker.Consume(CancellationToken.None);
-        return Task.CompletedTask;
     }
 
     private static ShadowJob Job(string method, ShadowOptions options, string extractedAddress = "http://extracted/") =>
@@ -46,10 +45,10 @@ public sealed class ShadowWorkerTests
         new(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
 
     [Fact]
-    public async Task An_unexpected_failure_is_counted_as_an_error_and_the_next_mirror_is_still_compared()
+    public void An_unexpected_failure_is_counted_as_an_error_and_the_next_mirror_is_still_compared()
     {
         var calls = 0;
-        await RunAsync(_ => Interlocked.Increment(ref calls) == 1 ? throw new InvalidOperationException("boom") : Json("""{"id":1}"""),
+        Run(_ => Interlocked.Increment(ref calls) == 1 ? throw new InvalidOperationException("boom") : Json("""{"id":1}"""),
             Job("GET", new ShadowOptions()), Job("GET", new ShadowOptions()));
 
         var report = _statistics.Report(Slice);
@@ -57,12 +56,12 @@ public sealed class ShadowWorkerTests
     }
 
     [Fact]
-    public async Task Noise_cancellation_asks_the_monolith_again_for_a_GET_but_never_for_a_mirrored_POST()
+    public void Noise_cancellation_asks_the_monolith_again_for_a_GET_but_never_for_a_mirrored_POST()
     {
         var options = new ShadowOptions { NoiseCancellation = true, MirrorMethods = ["POST"] };
 
         // The monolith answers the same twice, so the extracted side's difference is real, not noise.
-        await RunAsync(request => Json(request.RequestUri!.Host == "legacy" ? """{"id":1}""" : """{"id":2}"""),
+        Run(request => Json(request.RequestUri!.Host == "legacy" ? """{"id":1}""" : """{"id":2}"""),
             Job("POST", options), Job("GET", options));
 
         Assert.Equal(["extracted", "extracted", "legacy"], _sent.Select(u => u.Host));
@@ -70,18 +69,18 @@ public sealed class ShadowWorkerTests
     }
 
     [Fact]
-    public async Task An_extracted_answer_over_the_body_limit_is_skipped_as_size()
+    public void An_extracted_answer_over_the_body_limit_is_skipped_as_size()
     {
-        await RunAsync(_ => Json($$"""{"id":1,"pad":"{{new string('x', 100)}}"}"""), Job("GET", new ShadowOptions { MaxResponseBodyBytes = 50 }));
+        Run(_ => Json($$"""{"id":1,"pad":"{{new string('x', 100)}}"}"""), Job("GET", new ShadowOptions { MaxResponseBodyBytes = 50 }));
 
         var report = _statistics.Report(Slice);
         Assert.Equal((0L, 1L), (report.Compared, report.Skipped[ShadowMiddleware.SkippedSize]));
     }
 
     [Fact]
-    public async Task The_mirror_goes_to_the_destination_address_with_its_path_prefix_and_the_user_s_query()
+    public void The_mirror_goes_to_the_destination_address_with_its_path_prefix_and_the_user_s_query()
     {
-        await RunAsync(_ => Json("""{"id":1}"""), Job("GET", new ShadowOptions(), "http://extracted/base/"));
+        Run(_ => Json("""{"id":1}"""), Job("GET", new ShadowOptions(), "http://extracted/base/"));
 
         Assert.Equal("http://extracted/base/api/x?q=1", Assert.Single(_sent).ToString());
         Assert.Equal(1, _statistics.Report(Slice).Matches);
