@@ -14,6 +14,8 @@ internal abstract record ChangeResult
 /// <summary>Reads and writes slice state and the audit log; publishes a fresh snapshot after local writes.</summary>
 internal sealed class FlagStore(IDbContextFactory<FlagDbContext> contexts, SliceSnapshotHolder snapshots, TimeProvider clock)
 {
+    private readonly SemaphoreSlim _refreshing = new(1, 1);
+
     public async Task<IReadOnlyList<SliceState>> LoadAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -119,13 +121,25 @@ internal sealed class FlagStore(IDbContextFactory<FlagDbContext> contexts, Slice
     }
 
     /// <summary>Re-reads the store and publishes a new snapshot when any version moved or the live overrides changed.</summary>
+    /// <remarks>
+    /// One refresh at a time: a poll that read the store just before a flip committed would otherwise publish its
+    /// older snapshot after the flip's own refresh, and undo the flip on this instance until the next poll.
+    /// </remarks>
     public async Task RefreshAsync(CancellationToken ct)
     {
-        var fresh = new SliceSnapshot(await LoadAsync(ct), await LoadOverridesAsync(ct));
-        var current = snapshots.Current;
-        if (!fresh.SameVersionsAs(current) || !fresh.SameOverridesAs(current))
+        await _refreshing.WaitAsync(ct);
+        try
         {
-            snapshots.Publish(fresh);
+            var fresh = new SliceSnapshot(await LoadAsync(ct), await LoadOverridesAsync(ct));
+            var current = snapshots.Current;
+            if (!fresh.SameVersionsAs(current) || !fresh.SameOverridesAs(current))
+            {
+                snapshots.Publish(fresh);
+            }
+        }
+        finally
+        {
+            _refreshing.Release();
         }
     }
 
