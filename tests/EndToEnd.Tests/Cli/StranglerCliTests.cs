@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EndToEnd.Tests.Infrastructure;
 using Migration.Facade.Contracts;
+using Migration.Tests.Shared;
 
 namespace EndToEnd.Tests.Cli;
 
@@ -57,7 +58,7 @@ public sealed class StranglerCliTests(MigrationSystem system)
     [Fact]
     public async Task An_unreachable_control_plane_is_one_clear_line()
     {
-        var closed = $"http://127.0.0.1:{FreePort.Next()}";
+        var closed = $"http://127.0.0.1:{TestPorts.Next()}";
         var result = await CliRunner.RunAsync(["status", "--url", closed, "--token", "x"]);
 
         Assert.NotEqual(0, result.ExitCode);

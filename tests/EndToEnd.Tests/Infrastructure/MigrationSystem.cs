@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using Migration.Facade.Contracts;
+using Migration.Tests.Shared;
 
 namespace EndToEnd.Tests.Infrastructure;
 
@@ -20,10 +21,10 @@ public class MigrationSystem : IAsyncLifetime
 
     public string OperatorToken { get; } = "op-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
     public string ViewerToken { get; } = "view-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-    public string LegacyUrl { get; } = $"http://127.0.0.1:{FreePort.Next()}";
-    public string CatalogUrl { get; } = $"http://127.0.0.1:{FreePort.Next()}";
-    public string PublicUrl { get; } = $"http://127.0.0.1:{FreePort.Next()}";
-    public string ControlPlaneUrl { get; } = $"http://127.0.0.1:{FreePort.Next()}";
+    public string LegacyUrl { get; } = $"http://127.0.0.1:{TestPorts.Next()}";
+    public string CatalogUrl { get; } = $"http://127.0.0.1:{TestPorts.Next()}";
+    public string PublicUrl { get; } = $"http://127.0.0.1:{TestPorts.Next()}";
+    public string ControlPlaneUrl { get; } = $"http://127.0.0.1:{TestPorts.Next()}";
 
     public async Task InitializeAsync()
     {
@@ -54,7 +55,7 @@ public class MigrationSystem : IAsyncLifetime
     /// <summary>A second facade instance sharing the first one's flag store; returns its public URL.</summary>
     public async Task<string> StartSecondFacadeAsync()
     {
-        var (publicUrl, controlUrl) = ($"http://127.0.0.1:{FreePort.Next()}", $"http://127.0.0.1:{FreePort.Next()}");
+        var (publicUrl, controlUrl) = ($"http://127.0.0.1:{TestPorts.Next()}", $"http://127.0.0.1:{TestPorts.Next()}");
         var facade = Start("facade-2", "facade/Migration.Facade", "Migration.Facade", null, FacadeArguments(publicUrl, controlUrl));
         await facade.WaitHealthyAsync(controlUrl + "/health", TimeSpan.FromSeconds(90));
         return publicUrl;

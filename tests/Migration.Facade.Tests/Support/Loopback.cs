@@ -1,16 +1,10 @@
-using System.Net;
-using System.Net.Sockets;
+using Migration.Tests.Shared;
 
 namespace Migration.Facade.Tests.Support;
 
 internal static class Loopback
 {
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => TestPorts.Next();
 
     /// <summary>Polls until <paramref name="condition"/> holds or the deadline passes; returns whether it held.</summary>
     public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan within)
