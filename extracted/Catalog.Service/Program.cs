@@ -3,12 +3,14 @@ using Catalog.Service.Categories;
 using Catalog.Service.Data;
 using Catalog.Service.Hosting;
 using Catalog.Service.Products;
+using Catalog.Service.Sync;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddBehindFacadeConventions();
 builder.AddCatalogDatabase();
+builder.AddCatalogSync();
 builder.AddBackfill();
 
 var app = builder.Build();

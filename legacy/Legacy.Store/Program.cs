@@ -4,12 +4,14 @@ using Legacy.Store.Data;
 using Legacy.Store.Hosting;
 using Legacy.Store.Inventory;
 using Legacy.Store.Orders;
+using Legacy.Store.Sync;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddStoreDatabase();
 builder.AddStoreAuth();
+builder.AddStoreEvents();
 builder.AddStoreWeb();
 
 var app = builder.Build();
@@ -17,7 +19,8 @@ var app = builder.Build();
 app.UseStoreWeb();
 app.MapDefaultEndpoints();
 app.MapCatalogApi();
-app.MapPricesApi();
+app.MapProductWritesApi();
+app.MapCatalogSyncApi();
 app.MapInventoryApi();
 app.MapCustomersApi();
 app.MapOrdersApi();

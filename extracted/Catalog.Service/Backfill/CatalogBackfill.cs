@@ -1,24 +1,29 @@
 using System.Globalization;
 using Catalog.Service.Data;
+using Catalog.Service.Sync;
 using Legacy.Store.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Migration.Messaging.Applied;
+using Migration.Messaging.Events;
 using Refit;
 
 namespace Catalog.Service.Backfill;
 
 /// <summary>
-/// Copies the monolith's catalog through its public API, one page per transaction. Each page commits
-/// together with the checkpoint, so a run that stops resumes exactly after the last committed page.
+/// Copies the monolith's catalog through its sync feed, one keyset page per transaction. Each page commits together
+/// with the checkpoint, so a run that stops resumes exactly after the last committed page. Events keep arriving while
+/// it runs: every row goes through the ledger, so a copy never overwrites a newer version an event already brought.
 /// </summary>
 internal sealed class CatalogBackfill(
-    ILegacyCatalogApi legacy, CatalogDbContext db, BackfillProgressTracker progress,
+    ILegacyCatalogApi legacy, CatalogDbContext db, CatalogReplica replica, BackfillProgressTracker progress,
     IOptions<LegacyOptions> options, TimeProvider time, ILogger<CatalogBackfill> logger)
 {
     private readonly int _pageSize = options.Value.PageSize;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        var startedAt = time.GetUtcNow();
         var checkpoint = await db.BackfillCheckpoints.FindAsync([BackfillCheckpoint.SingletonId], cancellationToken);
         if (checkpoint is null)
         {
@@ -27,77 +32,83 @@ internal sealed class CatalogBackfill(
         }
         else if (checkpoint.Completed)
         {
-            // A finished copy is stale by now: start over, the upserts make that safe.
-            checkpoint.LastCompletedPage = checkpoint.ItemsCopied = 0;
+            // A finished copy is stale by now: start over, the versions make that safe.
+            checkpoint.LastCompletedPage = checkpoint.ItemsCopied = checkpoint.LastProductId = 0;
             checkpoint.Completed = false;
         }
         else
         {
-            logger.LogInformation("Resuming catalog backfill after page {Page}", checkpoint.LastCompletedPage);
+            logger.LogInformation("Resuming catalog backfill after product {ProductId}", checkpoint.LastProductId);
         }
         progress.Report(checkpoint.LastCompletedPage, checkpoint.TotalPages, checkpoint.ItemsCopied, checkpoint.TotalItems);
 
-        await UpsertCategoriesAsync(await legacy.GetCategoriesAsync(cancellationToken), cancellationToken);
+        await CopyCategoriesAsync(await legacy.GetCategoriesAsync(cancellationToken), cancellationToken);
 
         do
         {
-            var page = checkpoint.LastCompletedPage + 1;
-            var response = await legacy.GetProductsAsync(page, _pageSize, cancellationToken);
+            var response = await legacy.GetProductsAsync(checkpoint.LastProductId, _pageSize, cancellationToken);
             await response.EnsureSuccessStatusCodeAsync();
             var items = response.Content ?? [];
+            var last = items.Count < _pageSize;
 
+            await CopyProductsAsync(items, checkpoint.LastProductId, last ? int.MaxValue : items[^1].Id, startedAt, cancellationToken);
             checkpoint.TotalItems = TotalCount(response) ?? checkpoint.ItemsCopied + items.Count;
             checkpoint.TotalPages = Math.Max(1, (int)Math.Ceiling(checkpoint.TotalItems / (double)_pageSize));
-            checkpoint.LastCompletedPage = page;
+            checkpoint.LastCompletedPage++;
+            checkpoint.LastProductId = items.Count > 0 ? items[^1].Id : checkpoint.LastProductId;
             checkpoint.ItemsCopied += items.Count;
-            checkpoint.Completed = page >= checkpoint.TotalPages || items.Count == 0;
+            checkpoint.Completed = last;
             checkpoint.UpdatedAt = time.GetUtcNow();
-            await UpsertProductsAsync(items, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            db.Attach(checkpoint);
 
-            progress.Report(page, checkpoint.TotalPages, checkpoint.ItemsCopied, checkpoint.TotalItems);
+            progress.Report(checkpoint.LastCompletedPage, checkpoint.TotalPages, checkpoint.ItemsCopied, checkpoint.TotalItems);
         }
         while (!checkpoint.Completed);
 
-        logger.LogInformation("Catalog backfill copied {Items} products in {Pages} pages", checkpoint.ItemsCopied, checkpoint.TotalPages);
+        logger.LogInformation("Catalog backfill copied {Items} products in {Pages} pages", checkpoint.ItemsCopied, checkpoint.LastCompletedPage);
     }
 
-    /// <summary>Inserts new categories and overwrites known ones; commits (with any pending checkpoint).</summary>
-    public async Task UpsertCategoriesAsync(IReadOnlyCollection<CategoryDto> categories, CancellationToken cancellationToken)
+    /// <summary>Offers every category to the replica and commits (with any pending checkpoint).</summary>
+    public async Task CopyCategoriesAsync(IReadOnlyCollection<CategorySnapshot> categories, CancellationToken cancellationToken)
     {
-        var ids = categories.Select(c => c.Id).ToList();
-        var existing = await db.Categories.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
-        foreach (var dto in categories)
+        await LoadLedgerAsync(Streams.Category, categories.Select(c => c.Id).ToList(), cancellationToken);
+        foreach (var c in categories)
         {
-            if (!existing.TryGetValue(dto.Id, out var category))
-            {
-                db.Categories.Add(new Category { Id = dto.Id, Slug = dto.Slug, Name = dto.Name });
-                continue;
-            }
-            category.Slug = dto.Slug;
-            category.Name = dto.Name;
+            await replica.OfferCategorySnapshotAsync(c.Id, c.Version, c.ChangedAt, c.Slug, c.Name, cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Inserts new products and overwrites known ones; commits (with any pending checkpoint).</summary>
-    public async Task UpsertProductsAsync(IReadOnlyCollection<ProductDto> products, CancellationToken cancellationToken)
+    /// <summary>
+    /// Offers a page of products to the replica, and removes products of this service in the page's id range
+    /// (<paramref name="afterId"/>, <paramref name="throughId"/>] that the monolith does not have at all, unless an
+    /// event brought them after <paramref name="startedAt"/>. The caller saves.
+    /// </summary>
+    public async Task CopyProductsAsync(
+        IReadOnlyList<ProductSnapshot> products, int afterId, int throughId, DateTimeOffset startedAt, CancellationToken cancellationToken)
     {
         var ids = products.Select(p => p.Id).ToList();
-        var existing = await db.Products.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
-        foreach (var dto in products)
+        await LoadLedgerAsync(Streams.Product, ids, cancellationToken);
+        await db.Products.Where(p => p.Id > afterId && p.Id <= throughId).LoadAsync(cancellationToken);
+        foreach (var p in products)
         {
-            if (!existing.TryGetValue(dto.Id, out var product))
-            {
-                product = new Product { Id = dto.Id, Name = dto.Name, Description = dto.Description };
-                db.Products.Add(product);
-            }
-            product.Name = dto.Name;
-            product.Description = dto.Description;
-            product.PriceCents = Money.ToCents(dto.Price);
-            product.CategoryId = dto.CategoryId;
+            var state = p.Deleted ? null : new ProductState(p.Name, p.Description, p.PriceCents, p.CategoryId);
+            await replica.OfferSnapshotAsync(p.Id, p.Version, p.ChangedAt, state, cancellationToken);
         }
-        await db.SaveChangesAsync(cancellationToken);
+        var known = ids.ToHashSet();
+        var recent = await db.Set<AppliedEvent>()
+            .Where(a => a.Stream == Streams.Product && a.AggregateId > afterId && a.AggregateId <= throughId && a.AppliedAt >= startedAt)
+            .Select(a => a.AggregateId).ToListAsync(cancellationToken);
+        foreach (var orphan in db.Products.Local.Where(p => !known.Contains(p.Id) && !recent.Contains(p.Id)).ToList())
+        {
+            db.Products.Remove(orphan);
+        }
     }
+
+    private Task LoadLedgerAsync(string stream, List<int> ids, CancellationToken cancellationToken) =>
+        db.Set<AppliedEvent>().Where(a => a.Stream == stream && ids.Contains(a.AggregateId)).LoadAsync(cancellationToken);
 
     private static int? TotalCount(IApiResponse response) =>
         response.Headers is { } headers && headers.TryGetValues("X-Total-Count", out var values)

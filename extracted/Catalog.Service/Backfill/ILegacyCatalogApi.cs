@@ -3,13 +3,16 @@ using Refit;
 
 namespace Catalog.Service.Backfill;
 
-/// <summary>The monolith's public catalog API, the only way this service learns the monolith's data.</summary>
+/// <summary>The monolith's catalog sync feed (<see cref="SyncRoutes"/>): the only way this service reads the monolith's data.</summary>
 public interface ILegacyCatalogApi
 {
-    [Get("/api/categories")]
-    Task<List<CategoryDto>> GetCategoriesAsync(CancellationToken cancellationToken = default);
+    [Get(SyncRoutes.Categories)]
+    Task<List<CategorySnapshot>> GetCategoriesAsync(CancellationToken cancellationToken = default);
 
-    /// <remarks>The response carries <c>X-Total-Count</c>, which sizes the run.</remarks>
-    [Get("/api/products")]
-    Task<IApiResponse<List<ProductDto>>> GetProductsAsync(int page, int pageSize, CancellationToken cancellationToken = default);
+    /// <remarks>Keyset pages in id order, deleted products included; <c>X-Total-Count</c> sizes the run.</remarks>
+    [Get(SyncRoutes.Products)]
+    Task<IApiResponse<List<ProductSnapshot>>> GetProductsAsync(int afterId, int limit, CancellationToken cancellationToken = default);
+
+    [Get(SyncRoutes.Changes)]
+    Task<List<ChangeMark>> GetChangesAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken = default);
 }

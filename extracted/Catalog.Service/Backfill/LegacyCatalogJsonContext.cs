@@ -9,6 +9,7 @@ namespace Catalog.Service.Backfill;
 /// reflection, and the monolith speaks web-default (camelCase) JSON.
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
-[JsonSerializable(typeof(List<ProductDto>))]
-[JsonSerializable(typeof(List<CategoryDto>))]
+[JsonSerializable(typeof(List<ProductSnapshot>))]
+[JsonSerializable(typeof(List<CategorySnapshot>))]
+[JsonSerializable(typeof(List<ChangeMark>))]
 internal sealed partial class LegacyCatalogJsonContext : JsonSerializerContext;

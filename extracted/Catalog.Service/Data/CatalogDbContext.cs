@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Migration.Messaging.Applied;
 
 namespace Catalog.Service.Data;
 
@@ -28,6 +29,8 @@ internal sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> option
             product.HasIndex(p => p.Name);
             product.HasIndex(p => p.PriceCents);
         });
+
+        modelBuilder.MapAppliedEvents();
 
         modelBuilder.Entity<BackfillCheckpoint>(checkpoint =>
         {

@@ -11,13 +11,16 @@ internal static class DatabaseExtensions
     /// <summary>The service's own SQLite database; migrations are applied before the server starts.</summary>
     public static WebApplicationBuilder AddCatalogDatabase(this WebApplicationBuilder builder)
     {
-        var connectionString = ResolveConnectionString(
-            builder.Configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString,
-            builder.Environment.ContentRootPath);
+        var connectionString = builder.CatalogConnectionString();
         builder.Services.AddDbContext<CatalogDbContext>(options => options.UseSqlite(connectionString));
         builder.Services.AddHostedService<DatabaseMigrator>();
         return builder;
     }
+
+    /// <summary>The service's own database, which also holds its durable inbox.</summary>
+    public static string CatalogConnectionString(this WebApplicationBuilder builder) => ResolveConnectionString(
+        builder.Configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString,
+        builder.Environment.ContentRootPath);
 
     /// <summary>
     /// Resolves a relative <c>Data Source</c> against the content root (not the working directory, which

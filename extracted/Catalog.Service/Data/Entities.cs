@@ -28,6 +28,9 @@ internal sealed class BackfillCheckpoint
 
     public int Id { get; set; } = SingletonId;
     public int LastCompletedPage { get; set; }
+
+    /// <summary>The highest product id copied so far: the next page starts after it (keyset paging).</summary>
+    public int LastProductId { get; set; }
     public int TotalPages { get; set; }
     public int ItemsCopied { get; set; }
     public int TotalItems { get; set; }

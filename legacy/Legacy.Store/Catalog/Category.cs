@@ -6,4 +6,9 @@ internal sealed class Category
     public required string Slug { get; set; }
     public required string Name { get; set; }
     public List<Product> Products { get; } = [];
+
+    /// <summary>Per-category version for <c>CategoryChanged</c>, as on <see cref="Product.Version"/>.</summary>
+    public long Version { get; set; } = 1;
+
+    public DateTime ChangedAt { get; set; }
 }

@@ -24,6 +24,7 @@ internal sealed class StoreDbContext(DbContextOptions<StoreDbContext> options) :
             e.Property(c => c.Slug).HasMaxLength(64);
             e.Property(c => c.Name).HasMaxLength(100);
             e.HasIndex(c => c.Slug).IsUnique();
+            e.Property(c => c.Version).IsConcurrencyToken().HasDefaultValue(1L);
         });
         model.Entity<Product>(e =>
         {
@@ -32,12 +33,16 @@ internal sealed class StoreDbContext(DbContextOptions<StoreDbContext> options) :
             e.Property(p => p.Description).HasMaxLength(2000);
             e.HasIndex(p => p.Sku).IsUnique();
             e.HasIndex(p => p.Name);
+            e.HasIndex(p => p.ChangedAt);
             e.HasOne(p => p.Category).WithMany(c => c.Products).HasForeignKey(p => p.CategoryId);
+            e.Property(p => p.Version).IsConcurrencyToken().HasDefaultValue(1L);
+            e.HasQueryFilter(p => !p.IsDeleted);
         });
         model.Entity<StockItem>(e =>
         {
             e.HasKey(s => s.ProductId);
             e.HasOne<Product>().WithOne().HasForeignKey<StockItem>(s => s.ProductId);
+            e.Property(s => s.Version).HasDefaultValue(1L);
             e.ToTable("Stock", t => t.HasCheckConstraint("CK_Stock_OnHand", "\"OnHand\" >= 0"));
         });
         model.Entity<Customer>(e =>

@@ -17,7 +17,7 @@ internal static class InventoryApi
     private static async Task<Results<Ok<StockDto>, NotFound>> GetStock(int id, StoreDbContext db, CancellationToken cancellationToken)
     {
         var stock = await db.Stock.AsNoTracking()
-            .Where(s => s.ProductId == id)
+            .Where(s => s.ProductId == id && db.Products.Any(p => p.Id == id))
             .Select(s => new StockDto(s.ProductId, s.OnHand))
             .SingleOrDefaultAsync(cancellationToken);
         return stock is null ? TypedResults.NotFound() : TypedResults.Ok(stock);

@@ -5,4 +5,7 @@ internal sealed class StockItem
 {
     public int ProductId { get; set; }
     public int OnHand { get; set; }
+
+    /// <summary>One more on every movement; carried by <c>StockChanged</c>.</summary>
+    public long Version { get; set; } = 1;
 }

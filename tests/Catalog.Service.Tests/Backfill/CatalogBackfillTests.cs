@@ -1,5 +1,7 @@
 using Catalog.Service.Backfill;
 using Catalog.Service.Data;
+using Catalog.Service.Sync;
+using Migration.Messaging.Applied;
 using Catalog.Service.Tests.Infrastructure;
 using Legacy.Store.Contracts;
 using Microsoft.EntityFrameworkCore;
@@ -53,12 +55,17 @@ public sealed class CatalogBackfillTests : IDisposable
     public async Task Upserting_the_same_page_twice_leaves_one_row_per_product()
     {
         var legacy = FakeLegacyCatalog.WithProducts(3);
+        var categories = legacy.Categories.Select(c => new CategorySnapshot(c.Id, 1, DateTimeOffset.UnixEpoch, c.Slug, c.Name)).ToList();
+        var products = legacy.Products.Select(p => new ProductSnapshot(
+            p.Id, 1, DateTimeOffset.UnixEpoch, false, p.Name, p.Description, Money.ToCents(p.Price), p.CategoryId)).ToList();
         await using (var db = await OpenAsync())
         {
             var backfill = Create(legacy, db);
-            await backfill.UpsertCategoriesAsync(legacy.Categories, CancellationToken.None);
-            await backfill.UpsertProductsAsync(legacy.Products, CancellationToken.None);
-            await backfill.UpsertProductsAsync(legacy.Products, CancellationToken.None);
+            await backfill.CopyCategoriesAsync(categories, CancellationToken.None);
+            await backfill.CopyProductsAsync(products, 0, int.MaxValue, DateTimeOffset.UtcNow, CancellationToken.None);
+            await db.SaveChangesAsync();
+            await backfill.CopyProductsAsync(products, 0, int.MaxValue, DateTimeOffset.UtcNow, CancellationToken.None);
+            await db.SaveChangesAsync();
         }
 
         await using var check = await OpenAsync();
@@ -138,7 +145,7 @@ public sealed class CatalogBackfillTests : IDisposable
         var api = RestService.ForGenerated<ILegacyCatalogApi>(
             new HttpClient(legacy, disposeHandler: false) { BaseAddress = new Uri("http://legacy.test") },
             RefitSettings.ForJsonContext(LegacyCatalogJsonContext.Default));
-        return new CatalogBackfill(api, db, _progress, Options.Create(new LegacyOptions { PageSize = PageSize }),
+        return new CatalogBackfill(api, db, new CatalogReplica(db, new EventLedger(TimeProvider.System)), _progress, Options.Create(new LegacyOptions { PageSize = PageSize }),
             TimeProvider.System, NullLogger<CatalogBackfill>.Instance);
     }
 

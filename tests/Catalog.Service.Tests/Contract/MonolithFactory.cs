@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
 
 namespace Catalog.Service.Tests.Contract;
 
@@ -16,7 +17,12 @@ public sealed class MonolithFactory : WebApplicationFactory<LegacyStoreApp>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Store", $"Data Source={_folder.File("legacy-store.db")}");
-        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter>(PeerStartupFilter.Loopback));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IStartupFilter>(PeerStartupFilter.Loopback);
+            // Events stay in the outbox: these tests compare the two sides' answers, not the sync.
+            services.DisableAllExternalWolverineTransports();
+        });
     }
 
     protected override void Dispose(bool disposing)

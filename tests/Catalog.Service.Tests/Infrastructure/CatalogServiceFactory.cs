@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
+using Wolverine;
 
 namespace Catalog.Service.Tests.Infrastructure;
 
@@ -25,6 +26,8 @@ public sealed class CatalogServiceFactory(Func<HttpMessageHandler> legacyHandler
             services.ConfigureAll<HttpClientFactoryOptions>(options =>
                 options.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = legacyHandler()));
             services.AddSingleton<IStartupFilter>(PeerStartupFilter.Loopback);
+            // No listener on a fixed port: these tests drive the service over HTTP and call the handlers directly.
+            services.DisableAllExternalWolverineTransports();
         });
     }
 

@@ -6,13 +6,15 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Catalog.Service.Tests.Infrastructure;
 
 /// <summary>
-/// The monolith's catalog API in a message handler: the categories, pages of products with
-/// <c>X-Total-Count</c>, and switches to make a page fail.
+/// The monolith's catalog sync feed in a message handler: the categories, keyset pages of products with
+/// versions and <c>X-Total-Count</c>, and switches to make a page fail.
 /// </summary>
 public sealed class FakeLegacyCatalog : HttpMessageHandler
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly DateTimeOffset ChangedAt = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private readonly Lock _gate = new();
+    private readonly Dictionary<(string, int), (object Row, long Version)> _versions = [];
 
     public List<CategoryDto> Categories { get; } =
     [
@@ -55,22 +57,24 @@ public sealed class FakeLegacyCatalog : HttpMessageHandler
     private async Task<HttpResponseMessage> AnswerAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var path = request.RequestUri!.AbsolutePath;
-        if (path == "/api/categories")
+        if (path == SyncRoutes.Categories)
         {
             if (CategoriesMissing)
             {
                 return new HttpResponseMessage(HttpStatusCode.NotFound);
             }
-            return JsonResponse(Categories);
+            return JsonResponse(Categories.Select(c => new CategorySnapshot(c.Id, VersionOf(c), ChangedAt, c.Slug, c.Name)).ToList());
         }
-        if (path != "/api/products")
+        if (path != SyncRoutes.Products)
         {
             return new HttpResponseMessage(HttpStatusCode.NotFound);
         }
 
         var query = QueryHelpers.ParseQuery(request.RequestUri.Query);
-        var page = int.Parse(query["page"]!, System.Globalization.CultureInfo.InvariantCulture);
-        var pageSize = int.Parse(query["pageSize"]!, System.Globalization.CultureInfo.InvariantCulture);
+        var afterId = int.Parse(query["afterId"]!, System.Globalization.CultureInfo.InvariantCulture);
+        var limit = int.Parse(query["limit"]!, System.Globalization.CultureInfo.InvariantCulture);
+        // Ids are 1..n in the fakes, so the keyset position names a page as the old paging did.
+        var page = afterId / limit + 1;
         lock (_gate) RequestedPages.Add(page);
         if (Gate is { } gate)
         {
@@ -80,9 +84,36 @@ public sealed class FakeLegacyCatalog : HttpMessageHandler
         {
             return new HttpResponseMessage(HttpStatusCode.InternalServerError);
         }
-        var response = JsonResponse(Products.OrderBy(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize).ToList());
+        var rows = Products.Where(p => p.Id > afterId).OrderBy(p => p.Id).Take(limit)
+            .Select(p => new ProductSnapshot(p.Id, VersionOf(p), ChangedAt, false, p.Name, p.Description, Money.ToCents(p.Price), p.CategoryId))
+            .ToList();
+        var response = JsonResponse(rows);
         response.Headers.Add("X-Total-Count", Products.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return response;
+    }
+
+    /// <summary>Like the monolith, a row's version moves when the row changes: a test edits a record, the fake counts.</summary>
+    private long VersionOf(object row)
+    {
+        var key = row switch
+        {
+            ProductDto p => ("product", p.Id),
+            CategoryDto c => ("category", c.Id),
+            _ => throw new ArgumentException("unknown row", nameof(row)),
+        };
+        lock (_gate)
+        {
+            if (!_versions.TryGetValue(key, out var seen))
+            {
+                seen = (row, 1);
+            }
+            else if (!Equals(seen.Row, row))
+            {
+                seen = (row, seen.Version + 1);
+            }
+            _versions[key] = seen;
+            return seen.Version;
+        }
     }
 
     private static HttpResponseMessage JsonResponse<T>(T body) => new(HttpStatusCode.OK)

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Wolverine;
 
 namespace Legacy.Store.Tests.Infrastructure;
 
@@ -27,6 +29,8 @@ public sealed class StoreFactory : WebApplicationFactory<LegacyStoreApp>, IAsync
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Store", $"Data Source={DatabasePath}");
+        // Published events are recorded (see EventTracking) but go to no listener.
+        builder.ConfigureTestServices(services => services.DisableAllExternalWolverineTransports());
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -30,7 +30,7 @@ internal static class StoreSeed
     {
         var random = new Random(Seed);
         var categories = Categories
-            .Select((c, i) => new Category { Id = i + 1, Slug = c.Slug, Name = c.Name })
+            .Select((c, i) => new Category { Id = i + 1, Slug = c.Slug, Name = c.Name, ChangedAt = FirstOrderAt })
             .ToList();
         var products = CreateProducts(random);
         var stock = products
@@ -77,6 +77,7 @@ internal static class StoreSeed
                     Description = $"{name} from our {category.Name.ToLowerInvariant()} range. {Pick(random, Qualities)}",
                     PriceCents = cents,
                     CategoryId = c + 1,
+                    ChangedAt = FirstOrderAt,
                 });
             }
         }

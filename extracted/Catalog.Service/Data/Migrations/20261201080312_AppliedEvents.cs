@@ -1,0 +1,54 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Catalog.Service.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class AppliedEvents : Microsoft.EntityFrameworkCore.Migrations.Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "LastProductId",
+                table: "BackfillCheckpoints",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "AppliedEvents",
+                columns: table => new
+                {
+                    Stream = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    AggregateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AppliedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AppliedEvents", x => new { x.Stream, x.AggregateId });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AppliedEvents_AppliedAt",
+                table: "AppliedEvents",
+                column: "AppliedAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AppliedEvents");
+
+            migrationBuilder.DropColumn(
+                name: "LastProductId",
+                table: "BackfillCheckpoints");
+        }
+    }
+}

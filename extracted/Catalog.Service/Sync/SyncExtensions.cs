@@ -1,0 +1,16 @@
+using Catalog.Service.Data;
+using Migration.Messaging.Applied;
+using Migration.Messaging.Hosting;
+
+namespace Catalog.Service.Sync;
+
+internal static class SyncExtensions
+{
+    /// <summary>Listens for the monolith's catalog events (durable inbox in this service's own database).</summary>
+    public static WebApplicationBuilder AddCatalogSync(this WebApplicationBuilder builder)
+    {
+        builder.AddMessaging(Nodes.Catalog, builder.CatalogConnectionString(), routes => routes.Listen());
+        builder.Services.AddScoped(sp => new CatalogReplica(sp.GetRequiredService<CatalogDbContext>(), sp.GetRequiredService<EventLedger>()));
+        return builder;
+    }
+}

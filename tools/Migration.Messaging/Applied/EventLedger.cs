@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Migration.Messaging.Events;
+
+namespace Migration.Messaging.Applied;
+
+/// <summary>The outcome of offering an event to a consumer's ledger.</summary>
+public enum LedgerVerdict
+{
+    /// <summary>Newer than anything applied: apply it (the ledger row is already updated, save with the change).</summary>
+    Apply,
+
+    /// <summary>This version or a newer one was applied already (a redelivery, a duplicate, or a late arrival).</summary>
+    AlreadyApplied,
+
+    /// <summary>The consumer's own change coming back: two-way sync never echoes.</summary>
+    OwnEcho,
+}
+
+/// <summary>
+/// Decides whether a consumer applies an event, and records it when it does. Callers save the ledger row in the same
+/// <see cref="DbContext.SaveChangesAsync(CancellationToken)"/> as the change, so "applied" and "changed" cannot drift.
+/// </summary>
+public sealed class EventLedger(TimeProvider clock)
+{
+    public async Task<LedgerVerdict> OfferAsync(DbContext db, IIntegrationEvent @event, EventOrigin self, CancellationToken cancellationToken)
+    {
+        if (@event.Origin == self)
+        {
+            return LedgerVerdict.OwnEcho;
+        }
+        return await AdvanceAsync(db, @event.Stream, @event.AggregateId, @event.Version, @event.EventId, @event.OccurredAt, cancellationToken)
+            ? LedgerVerdict.Apply
+            : LedgerVerdict.AlreadyApplied;
+    }
+
+    /// <summary>
+    /// Records a state copied by a backfill at a known version; false when an event already brought that version or a
+    /// newer one, in which case the copy must not be written.
+    /// </summary>
+    public Task<bool> OfferSnapshotAsync(
+        DbContext db, string stream, int aggregateId, long version, DateTimeOffset changedAt, CancellationToken cancellationToken) =>
+        AdvanceAsync(db, stream, aggregateId, version, Guid.Empty, changedAt, cancellationToken);
+
+    private async Task<bool> AdvanceAsync(
+        DbContext db, string stream, int aggregateId, long version, Guid eventId, DateTimeOffset occurredAt,
+        CancellationToken cancellationToken)
+    {
+        var set = db.Set<AppliedEvent>();
+        var applied = await set.FindAsync([stream, aggregateId], cancellationToken);
+        if (applied is not null && applied.Version >= version)
+        {
+            return false;
+        }
+        if (applied is null)
+        {
+            applied = new AppliedEvent { Stream = stream, AggregateId = aggregateId };
+            set.Add(applied);
+        }
+        applied.Version = version;
+        applied.EventId = eventId;
+        applied.OccurredAt = occurredAt;
+        applied.AppliedAt = clock.GetUtcNow();
+        return true;
+    }
+}

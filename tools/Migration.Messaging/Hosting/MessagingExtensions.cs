@@ -1,0 +1,112 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using JasperFx.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Migration.Messaging.Applied;
+using Wolverine;
+using Wolverine.EntityFrameworkCore;
+using Wolverine.ErrorHandling;
+using Wolverine.RabbitMQ;
+using Wolverine.Sqlite;
+using Wolverine.Transports.Tcp;
+
+namespace Migration.Messaging.Hosting;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// Wires this process into the system's messaging with Wolverine: a durable outbox and inbox in the node's own
+    /// database (<paramref name="storage"/>, never a shared one), retries and dead letters, and the transport chosen by
+    /// <c>Messaging:Transport</c>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static WebApplicationBuilder AddMessaging(
+        this WebApplicationBuilder builder, string node, string storage, Action<MessagingRoutes> routes)
+    {
+        // Wolverine looks for handlers in its "application assembly", by default the one calling UseWolverine: this
+        // library. The caller's assembly is the service's own.
+        var application = Assembly.GetCallingAssembly();
+        builder.Services.AddOptions<MessagingOptions>()
+            .BindConfiguration(MessagingOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<EventLedger>();
+
+        // Wolverine's wiring is fixed when the host is built, so the section is read (and checked) here.
+        var options = builder.Configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
+        var wiring = new MessagingRoutes();
+        routes(wiring);
+        MessagingOptionsCheck.ThrowIfInvalid(options, node, wiring);
+
+        builder.UseWolverine(opts =>
+        {
+            opts.ServiceName = node;
+            opts.ApplicationAssembly = application;
+            opts.UseRuntimeCompilation();
+            opts.Durability.Mode = DurabilityMode.Solo;
+            opts.PersistMessagesWithSqlite(storage);
+            opts.UseEntityFrameworkCoreTransactions();
+            TuneRecovery(opts.Durability, options.RecoveryInterval);
+
+            // SQLite allows one writer at a time: a handler can meet "database is locked" while the durability agent
+            // writes. Those pass; anything else is retried a few times, then goes to the dead letters.
+            opts.OnException<SqliteException>().RetryWithCooldown(50.Milliseconds(), 100.Milliseconds(), 250.Milliseconds(), 1.Seconds());
+            opts.OnAnyException().RetryTimes(2).Then.MoveToErrorQueue();
+
+            switch (options.Transport)
+            {
+                case MessagingTransport.Embedded:
+                    UseEmbedded(opts, options, node, wiring);
+                    break;
+                case MessagingTransport.RabbitMq:
+                    UseRabbitMq(opts, options, node, wiring);
+                    break;
+            }
+        });
+        return builder;
+    }
+
+    private static void UseEmbedded(WolverineOptions opts, MessagingOptions options, string node, MessagingRoutes wiring)
+    {
+        if (wiring.Listens)
+        {
+            // One at a time: SQLite has one writer anyway, and events of one product then apply in order.
+            opts.ListenAtPort(options.Ports[node], options.Host).UseDurableInbox().Sequential();
+        }
+        foreach (var (message, target) in wiring.Sends)
+        {
+            var sender = opts.PublishMessage(message).ToServerAndPort(options.Host, options.Ports[target]).UseDurableOutbox();
+            // The TCP sender batches for 250 ms by default; a sync link wants its events now.
+            sender.Endpoint.MessageBatchTimeout = TimeSpan.FromMilliseconds(5);
+        }
+    }
+
+    private static void UseRabbitMq(WolverineOptions opts, MessagingOptions options, string node, MessagingRoutes wiring)
+    {
+        // Durable queues, publisher confirms and manual acknowledgements are Wolverine's defaults for RabbitMQ;
+        // AutoProvision declares each queue with its dead-letter queue.
+        opts.UseRabbitMq(new Uri(options.RabbitMq!)).AutoProvision();
+        if (wiring.Listens)
+        {
+            opts.ListenToRabbitQueue(node).UseDurableInbox().Sequential();
+        }
+        foreach (var (message, target) in wiring.Sends)
+        {
+            opts.PublishMessage(message).ToRabbitQueue(target).UseDurableOutbox();
+        }
+    }
+
+    private static void TuneRecovery(DurabilitySettings durability, TimeSpan interval)
+    {
+        durability.ScheduledJobFirstExecution = interval;
+        durability.ScheduledJobPollingTime = interval;
+        durability.FirstNodeReassignmentExecution = interval;
+        durability.NodeReassignmentPollingTime = interval;
+    }
+}
