@@ -49,10 +49,11 @@ internal sealed class CatalogBackfill(
             var response = await legacy.GetProductsAsync(checkpoint.LastProductId, _pageSize, cancellationToken);
             await response.EnsureSuccessStatusCodeAsync();
             var items = response.Content ?? [];
-            var last = items.Count < _pageSize;
+            checkpoint.TotalItems = TotalCount(response) ?? checkpoint.ItemsCopied + items.Count;
+            // A short page ends the feed; so does reaching its count (no empty page after an exact multiple).
+            var last = items.Count < _pageSize || checkpoint.ItemsCopied + items.Count >= checkpoint.TotalItems;
 
             await CopyProductsAsync(items, checkpoint.LastProductId, last ? int.MaxValue : items[^1].Id, startedAt, cancellationToken);
-            checkpoint.TotalItems = TotalCount(response) ?? checkpoint.ItemsCopied + items.Count;
             checkpoint.TotalPages = Math.Max(1, (int)Math.Ceiling(checkpoint.TotalItems / (double)_pageSize));
             checkpoint.LastCompletedPage++;
             checkpoint.LastProductId = items.Count > 0 ? items[^1].Id : checkpoint.LastProductId;

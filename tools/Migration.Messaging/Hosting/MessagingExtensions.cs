@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using JasperFx.CodeGeneration.Model;
 using JasperFx.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
@@ -49,6 +50,9 @@ public static class MessagingExtensions
             opts.ServiceName = node;
             opts.ApplicationAssembly = application;
             opts.UseRuntimeCompilation();
+            // Services keep their types internal (and register some with factories); Wolverine's generated handler
+            // code is compiled into an assembly of its own, so it may resolve those from the container.
+            opts.ServiceLocationPolicy = ServiceLocationPolicy.AlwaysAllowed;
             opts.Durability.Mode = DurabilityMode.Solo;
             opts.PersistMessagesWithSqlite(storage);
             opts.UseEntityFrameworkCoreTransactions();
@@ -69,6 +73,7 @@ public static class MessagingExtensions
                     break;
             }
         });
+        builder.Services.AddHostedService<HandlerWarmUp>();
         return builder;
     }
 
