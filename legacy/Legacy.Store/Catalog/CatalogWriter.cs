@@ -39,13 +39,13 @@ internal sealed class CatalogWriter(IDbContextOutbox<StoreDbContext> outbox, Tim
             ChangedAt = Now(),
         };
         Db.Products.Add(product);
-        // The id exists only after the insert; the event is enlisted before the commit, in the same transaction.
+        // The id exists only after the insert, so the row goes first inside a transaction; the outbox then stores
+        // the event in that same transaction and commits it (SaveChangesAndFlushMessagesAsync commits an open one).
         await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
         await Db.SaveChangesAsync(cancellationToken);
         Db.Stock.Add(new Inventory.StockItem { ProductId = product.Id });
         await outbox.PublishAsync(CatalogEvents.Created(product));
         await outbox.SaveChangesAndFlushMessagesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Product {ProductId} created", product.Id);
         return new CatalogWrite.Done(product);
     }
