@@ -18,7 +18,7 @@ public sealed class ShadowAndCanaryTests(DeliverySystem system)
         await system.EnsureBackfilledAsync();
         using var client = system.PublicClient();
         var price = (await client.GetFromJsonAsync<JsonObject>($"/api/products/{MarkerProductId}"))!["price"]!.GetValue<decimal>();
-        await system.ChangeLegacyPriceAsync(MarkerProductId, price + 2.5m);
+        await system.PlantCatalogPriceAsync(MarkerProductId, price + 2.5m);
         var env = system.CliEnvironment(system.OperatorToken);
 
         Assert.Equal(0, (await CliRunner.RunAsync(["shadow", "catalog-read", "--reason", "compare"], env)).ExitCode);
@@ -40,7 +40,7 @@ public sealed class ShadowAndCanaryTests(DeliverySystem system)
         // The price differs, and so does the ETag computed from it; the ignored description never shows.
         var differences = Assert.Single(report.Samples).Differences;
         Assert.Equal(["ETag", "$.price"], differences.Select(d => d.Path));
-        Assert.Equal((price + 2.5m, price), (decimal.Parse(differences[1].Legacy!), decimal.Parse(differences[1].Extracted!)));
+        Assert.Equal((price, price + 2.5m), (decimal.Parse(differences[1].Legacy!), decimal.Parse(differences[1].Extracted!)));
         var table = await CliRunner.RunAsync(["diff", "catalog-read"], env);
         Assert.Contains("parity 50%", table.StdOut);
 
@@ -76,7 +76,7 @@ public sealed class ShadowAndCanaryTests(DeliverySystem system)
         const int product = 998;
         using var anonymous = system.PublicClient();
         var price = (await anonymous.GetFromJsonAsync<JsonObject>($"/api/products/{product}"))!["price"]!.GetValue<decimal>();
-        await system.ChangeLegacyPriceAsync(product, price + 1m);
+        await system.PlantCatalogPriceAsync(product, price + 1m);
         await system.FlipAsync("catalog-read", SliceStates.Legacy, "reset");
         using (var admin = system.ControlPlaneClient(system.OperatorToken))
         {

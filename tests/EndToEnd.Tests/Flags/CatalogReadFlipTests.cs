@@ -44,10 +44,11 @@ public sealed class CatalogReadFlipTests(MigrationSystem system)
         await system.FlipAsync("catalog-read", SliceStates.Legacy, "start from the monolith");
         using var client = system.PublicClient();
 
-        // The monolith's own data moves on after the backfill: one product's price now tells the two sides apart.
-        var catalogPrice = (await client.GetFromJsonAsync<JsonObject>($"/api/products/{MarkerProductId}"))!["price"]!.GetValue<decimal>();
-        var legacyPrice = catalogPrice + 1.11m;
-        await system.ChangeLegacyPriceAsync(MarkerProductId, legacyPrice);
+        // Events keep the two sides in step, so one product's price is planted in the service's own database: it
+        // tells the two sides apart.
+        var legacyPrice = (await client.GetFromJsonAsync<JsonObject>($"/api/products/{MarkerProductId}"))!["price"]!.GetValue<decimal>();
+        var catalogPrice = legacyPrice + 1.11m;
+        await system.PlantCatalogPriceAsync(MarkerProductId, catalogPrice);
 
         var categoryList = await client.GetFromJsonAsync<JsonArray>("/api/categories");
         var slug = categoryList![3]!["slug"]!.GetValue<string>();

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Migration.Facade.Contracts;
 using Migration.Tests.Shared;
 
@@ -26,10 +27,13 @@ public class MigrationSystem : IAsyncLifetime
     public string PublicUrl { get; } = $"http://127.0.0.1:{TestPorts.Next()}";
     public string ControlPlaneUrl { get; } = $"http://127.0.0.1:{TestPorts.Next()}";
 
+    /// <summary>Catalog.Service's inbox on the embedded transport.</summary>
+    public int CatalogInboxPort { get; } = TestPorts.Next();
+
     public async Task InitializeAsync()
     {
         var legacy = Start("legacy", "legacy/Legacy.Store", "Legacy.Store", LegacyUrl,
-            $"--ConnectionStrings:Store=Data Source={Path.Combine(_dataDir, "legacy.db")}");
+            $"--ConnectionStrings:Store=Data Source={Path.Combine(_dataDir, "legacy.db")}", $"--Messaging:Ports:catalog={CatalogInboxPort}");
         var catalog = _catalog = StartCatalog();
         var facade = Start("facade", "facade/Migration.Facade", "Migration.Facade", null, FacadeArguments(PublicUrl, ControlPlaneUrl));
 
@@ -96,6 +100,21 @@ public class MigrationSystem : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<SliceDto>())!;
     }
 
+    /// <summary>
+    /// Writes a price straight into Catalog.Service's database, behind the sync's back: the way to make the two sides
+    /// disagree now that events keep them in step (and what a data-verify test plants).
+    /// </summary>
+    public async Task PlantCatalogPriceAsync(int productId, decimal price)
+    {
+        await using var connection = new SqliteConnection($"Data Source={CatalogDatabase};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE Products SET PriceCents = $cents WHERE Id = $id";
+        command.Parameters.AddWithValue("$cents", (long)(price * 100));
+        command.Parameters.AddWithValue("$id", productId);
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+    }
+
     /// <summary>A staff member changes a price in the monolith (through the facade), as the store's users would.</summary>
     public async Task ChangeLegacyPriceAsync(int productId, decimal price)
     {
@@ -144,7 +163,8 @@ public class MigrationSystem : IAsyncLifetime
 
     private AppProcess StartCatalog() =>
         Start("catalog", "extracted/Catalog.Service", "Catalog.Service", CatalogUrl,
-            $"--ConnectionStrings:Catalog=Data Source={CatalogDatabase}{CatalogConnectionOptions}", $"--Legacy:BaseUrl={LegacyUrl}");
+            $"--ConnectionStrings:Catalog=Data Source={CatalogDatabase}{CatalogConnectionOptions}", $"--Legacy:BaseUrl={LegacyUrl}",
+            $"--Messaging:Ports:catalog={CatalogInboxPort}");
 
     private AppProcess Start(string name, string folder, string assembly, string? url, params string[] args)
     {
