@@ -20,5 +20,6 @@ app.MapDefaultEndpoints();
 app.MapProductsApi();
 app.MapCategoriesApi();
 app.MapBackfillApi();
+app.MapSyncApi();
 
 app.Run();

@@ -9,9 +9,6 @@ public sealed record ProductSnapshot(
 
 public sealed record CategorySnapshot(int Id, long Version, DateTimeOffset ChangedAt, string Slug, string Name);
 
-/// <summary>One aggregate's newest version and when it changed: what replication lag is measured against.</summary>
-public sealed record ChangeMark(string Stream, int Id, long Version, DateTimeOffset ChangedAt);
-
 /// <summary>Paths of the monolith's sync feed, the seam the extracted services read through.</summary>
 public static class SyncRoutes
 {

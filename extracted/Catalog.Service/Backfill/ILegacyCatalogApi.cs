@@ -1,4 +1,5 @@
 using Legacy.Store.Contracts;
+using Migration.Messaging.Applied;
 using Refit;
 
 namespace Catalog.Service.Backfill;
@@ -13,6 +14,7 @@ public interface ILegacyCatalogApi
     [Get(SyncRoutes.Products)]
     Task<IApiResponse<List<ProductSnapshot>>> GetProductsAsync(int afterId, int limit, CancellationToken cancellationToken = default);
 
+    /// <remarks>Changes strictly after <paramref name="since"/>, oldest first (see <see cref="IChangeFeed"/>).</remarks>
     [Get(SyncRoutes.Changes)]
-    Task<List<ChangeMark>> GetChangesAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken = default);
+    Task<List<ChangeMark>> GetChangesAsync([Query(Format = "O")] DateTimeOffset since, int limit, CancellationToken cancellationToken = default);
 }

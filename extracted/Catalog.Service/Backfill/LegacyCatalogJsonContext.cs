@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Legacy.Store.Contracts;
+using Migration.Messaging.Applied;
 
 namespace Catalog.Service.Backfill;
 

@@ -10,6 +10,7 @@ internal static class SyncExtensions
     public static WebApplicationBuilder AddCatalogSync(this WebApplicationBuilder builder)
     {
         builder.AddMessaging(Nodes.Catalog, builder.CatalogConnectionString(), routes => routes.Listen());
+        builder.Services.AddReplicationLag<CatalogDbContext, LegacyChangeFeed>(Nodes.Catalog);
         builder.Services.AddScoped(sp => new CatalogReplica(sp.GetRequiredService<CatalogDbContext>(), sp.GetRequiredService<EventLedger>()));
         return builder;
     }

@@ -2,7 +2,9 @@ using Legacy.Store.Contracts;
 using Legacy.Store.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Migration.Messaging.Applied;
 using Migration.Messaging.Events;
+using Migration.Messaging.Parity;
 
 namespace Legacy.Store.Sync;
 
@@ -17,6 +19,11 @@ internal static class CatalogSyncApi
         app.MapGet(SyncRoutes.Products, ListProducts);
         app.MapGet(SyncRoutes.Categories, ListCategories);
         app.MapGet(SyncRoutes.Changes, ListChanges);
+        app.MapParity(CatalogParity.OwnerPrefix, (context, from, to) =>
+            context.RequestServices.GetRequiredService<StoreDbContext>().Products.AsNoTracking()
+                .Where(p => p.Id >= from && p.Id <= to).OrderBy(p => p.Id)
+                .Select(p => CatalogParity.Row(p.Id, p.Name, p.Description, p.PriceCents, p.CategoryId))
+                .AsAsyncEnumerable());
         return app;
     }
 
@@ -43,7 +50,10 @@ internal static class CatalogSyncApi
         return TypedResults.Ok(rows.Select(c => new CategorySnapshot(c.Id, c.Version, Utc(c.ChangedAt), c.Slug, c.Name)).ToList());
     }
 
-    /// <summary>Products and categories changed at or after <paramref name="since"/>, oldest first.</summary>
+    /// <summary>
+    /// Products and categories changed strictly after <paramref name="since"/>, oldest first: about
+    /// <paramref name="limit"/> of them, never cutting a group that shares one change time (the seed's rows all do).
+    /// </summary>
     private static async Task<Results<Ok<List<ChangeMark>>, ValidationProblem>> ListChanges(
         StoreDbContext db, DateTimeOffset? since, int? limit, CancellationToken cancellationToken)
     {
@@ -51,16 +61,29 @@ internal static class CatalogSyncApi
         {
             return error;
         }
-        var from = (since ?? DateTimeOffset.MinValue).UtcDateTime;
+        var after = (since ?? DateTimeOffset.MinValue).UtcDateTime;
         var take = limit ?? 100;
-        var products = await db.Products.IgnoreQueryFilters().AsNoTracking().Where(p => p.ChangedAt >= from)
-            .OrderBy(p => p.ChangedAt).Take(take).Select(p => new { p.Id, p.Version, p.ChangedAt }).ToListAsync(cancellationToken);
-        var categories = await db.Categories.AsNoTracking().Where(c => c.ChangedAt >= from)
-            .OrderBy(c => c.ChangedAt).Take(take).Select(c => new { c.Id, c.Version, c.ChangedAt }).ToListAsync(cancellationToken);
-        var marks = products.Select(p => new ChangeMark(Streams.Product, p.Id, p.Version, Utc(p.ChangedAt)))
-            .Concat(categories.Select(c => new ChangeMark(Streams.Category, c.Id, c.Version, Utc(c.ChangedAt))))
-            .OrderBy(m => m.ChangedAt).Take(take).ToList();
+        var marks = (await MarksAsync(db, p => p.ChangedAt > after, c => c.ChangedAt > after, take, cancellationToken)).Take(take).ToList();
+        if (marks.Count == take)
+        {
+            var last = marks[^1].ChangedAt.UtcDateTime;
+            var group = await MarksAsync(db, p => p.ChangedAt == last, c => c.ChangedAt == last, int.MaxValue, cancellationToken);
+            marks = marks.Where(m => m.ChangedAt.UtcDateTime != last).Concat(group).ToList();
+        }
         return TypedResults.Ok(marks);
+    }
+
+    private static async Task<List<ChangeMark>> MarksAsync(
+        StoreDbContext db, System.Linq.Expressions.Expression<Func<Catalog.Product, bool>> products,
+        System.Linq.Expressions.Expression<Func<Catalog.Category, bool>> categories, int take, CancellationToken cancellationToken)
+    {
+        var p = await db.Products.IgnoreQueryFilters().AsNoTracking().Where(products).OrderBy(x => x.ChangedAt).Take(take)
+            .Select(x => new { x.Id, x.Version, x.ChangedAt }).ToListAsync(cancellationToken);
+        var c = await db.Categories.AsNoTracking().Where(categories).OrderBy(x => x.ChangedAt).Take(take)
+            .Select(x => new { x.Id, x.Version, x.ChangedAt }).ToListAsync(cancellationToken);
+        return p.Select(x => new ChangeMark(Streams.Product, x.Id, x.Version, Utc(x.ChangedAt)))
+            .Concat(c.Select(x => new ChangeMark(Streams.Category, x.Id, x.Version, Utc(x.ChangedAt))))
+            .OrderBy(m => m.ChangedAt).ThenBy(m => m.Stream, StringComparer.Ordinal).ThenBy(m => m.Id).ToList();
     }
 
     private static ValidationProblem? LimitError(int? limit) => limit is < 1 or > SyncRoutes.MaxLimit

@@ -1,0 +1,24 @@
+using Catalog.Service.Data;
+using Legacy.Store.Contracts;
+using Microsoft.EntityFrameworkCore;
+using Migration.Messaging.Applied;
+using Migration.Messaging.Parity;
+
+namespace Catalog.Service.Sync;
+
+/// <summary>What the control plane reads to judge this copy: replication lag, and the copy's side of data verify.</summary>
+internal static class SyncApi
+{
+    public static IEndpointRouteBuilder MapSyncApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/internal/sync/lag", (ReplicationLagMonitor<CatalogDbContext> monitor) => TypedResults.Ok(monitor.Current))
+            .WithTags("Sync");
+        app.MapParity(CatalogParity.ReplicaPrefix(CatalogParity.Dataset), (context, from, to) =>
+            context.RequestServices.GetRequiredService<CatalogDbContext>().Products.AsNoTracking()
+                .Where(p => p.Id >= from && p.Id <= to).OrderBy(p => p.Id)
+                .Select(p => CatalogParity.Row(p.Id, p.Name, p.Description, p.PriceCents, p.CategoryId))
+                .AsAsyncEnumerable())
+            .WithTags("Sync");
+        return app;
+    }
+}
