@@ -11,8 +11,11 @@ public sealed record SliceDto(
     DateTimeOffset UpdatedAt,
     string UpdatedBy);
 
-/// <summary>Body of <c>PUT /admin/slices/{name}/state</c>. <see cref="ExpectedVersion"/> is the version the caller saw.</summary>
-public sealed record ChangeSliceStateRequest(string State, int? Percentage, string Reason, long ExpectedVersion);
+/// <summary>
+/// Body of <c>PUT /admin/slices/{name}/state</c>. <see cref="ExpectedVersion"/> is the version the caller saw;
+/// <see cref="Force"/> overrides the data gate (lag, verify) and is audited as forced.
+/// </summary>
+public sealed record ChangeSliceStateRequest(string State, int? Percentage, string Reason, long ExpectedVersion, bool Force = false);
 
 public sealed record AuditEntryDto(
     long Id,
@@ -24,7 +27,8 @@ public sealed record AuditEntryDto(
     string ToState,
     int ToPercentage,
     string Reason,
-    long Version);
+    long Version,
+    bool Forced = false);
 
 public sealed record ProgressDto(
     int SlicesTotal,

@@ -1,5 +1,6 @@
 using Migration.Facade.Admin;
 using Migration.Facade.Canary;
+using Migration.Facade.Data;
 using Migration.Facade.Flags;
 using Migration.Facade.Hosting;
 using Migration.Facade.Metrics;
@@ -22,6 +23,7 @@ public static class FacadeApp
         builder.AddSliceMetrics();
         builder.AddShadowTraffic();
         builder.AddSloGuard();
+        builder.AddDataParity();
         builder.AddControlPlane();
 
         var app = builder.Build();

@@ -28,6 +28,7 @@ internal static class ControlPlaneExtensions
             .MapAuditApi()
             .MapProgressApi()
             .MapBackfillsApi()
+            .MapDataApi()
             .MapTrafficApi()
             .MapShadowApi()
             .MapOverridesApi();

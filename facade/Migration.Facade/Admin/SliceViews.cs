@@ -17,6 +17,8 @@ internal sealed class SliceViews(SliceCatalog catalog, SliceSnapshotHolder snaps
 
     public bool Exists(string name) => catalog.Slices.ContainsKey(name);
 
+    public SliceDefinition? Definition(string name) => catalog.Slices.GetValueOrDefault(name);
+
     public string? TargetClusterOf(string name) => catalog.Slices.GetValueOrDefault(name)?.TargetCluster;
 
     public static SliceDto ToDto(SliceDefinition definition, SliceState state) => new(

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Migration.Facade.Contracts;
+using Migration.Facade.Data;
 using Migration.Facade.Flags;
 using Migration.Facade.Security;
 
@@ -24,9 +25,10 @@ internal static class SlicesApi
         views.Find(name) is { } slice ? TypedResults.Ok(slice) : Problems.NotFound($"Unknown slice '{name}'.");
 
     private static async Task<Results<Ok<SliceDto>, ValidationProblem, ProblemHttpResult>> ChangeState(
-        string name, ChangeSliceStateRequest request, SliceViews views, FlagStore store, ClaimsPrincipal user, CancellationToken ct)
+        string name, ChangeSliceStateRequest request, SliceViews views, FlagStore store, DataGate gate, ClaimsPrincipal user,
+        CancellationToken ct)
     {
-        if (!views.Exists(name))
+        if (views.Definition(name) is not { } slice)
         {
             return Problems.NotFound($"Unknown slice '{name}'.");
         }
@@ -34,9 +36,15 @@ internal static class SlicesApi
         {
             return Problems.Invalid(error.Field, error.Message);
         }
+        var refusal = await gate.RefusalAsync(slice, request.State, ct);
+        if (refusal is not null && !request.Force)
+        {
+            return Problems.Conflict($"{refusal} Pass --force with a reason to flip anyway (audited as forced).");
+        }
         var actor = user.Identity?.Name ?? "unknown";
         var result = await store.ChangeAsync(
-            name, request.State, StateChange.PercentageFor(request), request.Reason.Trim(), request.ExpectedVersion, actor, ct);
+            name, request.State, StateChange.PercentageFor(request), request.Reason.Trim(), request.ExpectedVersion, actor, ct,
+            forced: refusal is not null);
         return result switch
         {
             ChangeResult.Changed changed => TypedResults.Ok(views.Find(name)! with

@@ -11,6 +11,8 @@ internal sealed class FlagDbContext(DbContextOptions<FlagDbContext> options) : D
 
     public DbSet<SideOverrideRow> Overrides => Set<SideOverrideRow>();
 
+    public DbSet<Data.VerifyRunRow> VerifyRuns => Set<Data.VerifyRunRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<SliceRow>(slice =>
@@ -40,6 +42,14 @@ internal sealed class FlagDbContext(DbContextOptions<FlagDbContext> options) : D
             o.Property(x => x.Slice).HasMaxLength(100);
             o.Property(x => x.Side).HasMaxLength(20);
             o.Property(x => x.IssuedBy).HasMaxLength(100);
+        });
+        modelBuilder.Entity<Data.VerifyRunRow>(v =>
+        {
+            v.ToTable("verify_runs");
+            v.HasKey(x => x.Id);
+            v.Property(x => x.DataSet).HasMaxLength(100);
+            v.Property(x => x.Actor).HasMaxLength(100);
+            v.HasIndex(x => x.DataSet);
         });
     }
 }

@@ -24,6 +24,9 @@ internal sealed class AuditRow
     public int ToPercentage { get; set; }
     public required string Reason { get; set; }
     public long Version { get; set; }
+
+    /// <summary>The operator overrode the data gate for this change.</summary>
+    public bool Forced { get; set; }
 }
 
 /// <summary>

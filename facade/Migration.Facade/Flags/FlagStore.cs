@@ -52,7 +52,8 @@ internal sealed class FlagStore(IDbContextFactory<FlagDbContext> contexts, Slice
     /// The conditional UPDATE makes this safe against concurrent writers on other instances too.
     /// </summary>
     public async Task<ChangeResult> ChangeAsync(
-        string name, string state, int percentage, string reason, long expectedVersion, string actor, CancellationToken ct)
+        string name, string state, int percentage, string reason, long expectedVersion, string actor, CancellationToken ct,
+        bool forced = false)
     {
         ChangeResult result;
         await using (var db = await contexts.CreateDbContextAsync(ct))
@@ -85,7 +86,7 @@ internal sealed class FlagStore(IDbContextFactory<FlagDbContext> contexts, Slice
             {
                 Slice = name, At = now, Actor = actor, Reason = reason, Version = next,
                 FromState = current.State, FromPercentage = current.Percentage,
-                ToState = state, ToPercentage = percentage,
+                ToState = state, ToPercentage = percentage, Forced = forced,
             });
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
@@ -117,7 +118,7 @@ internal sealed class FlagStore(IDbContextFactory<FlagDbContext> contexts, Slice
         }
         var rows = await query.OrderByDescending(a => a.Id).Take(limit).ToListAsync(ct);
         return rows.Select(a => new AuditEntryDto(a.Id, a.Slice, a.At, a.Actor, a.FromState, a.FromPercentage,
-            a.ToState, a.ToPercentage, a.Reason, a.Version)).ToList();
+            a.ToState, a.ToPercentage, a.Reason, a.Version, a.Forced)).ToList();
     }
 
     /// <summary>Re-reads the store and publishes a new snapshot when any version moved or the live overrides changed.</summary>

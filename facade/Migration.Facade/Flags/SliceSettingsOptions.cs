@@ -10,6 +10,9 @@ internal sealed record SliceSettings
     public SloOptions? Slo { get; init; }
     public ShadowOptions? Shadow { get; init; }
     public FallbackOptions? Fallback { get; init; }
+
+    /// <summary>Largest replication lag of the slice's service that still allows a flip to canary or extracted.</summary>
+    public TimeSpan? MaxReplicationLag { get; init; }
 }
 
 /// <summary>The <c>Slices</c> section, keyed by slice name.</summary>

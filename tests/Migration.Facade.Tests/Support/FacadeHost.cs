@@ -39,6 +39,8 @@ internal sealed class FacadeHost : IAsyncDisposable
             ["Services:legacy:http:0"] = legacyUrl,
             ["Services:catalog:http:0"] = catalogUrl,
             ["Logging:LogLevel:Default"] = "Warning",
+            // The stub backends hold no copied data; DataGateTests turns the gate on.
+            ["Data:Gate"] = "false",
         };
         if (withTokens)
         {

@@ -17,6 +17,41 @@ namespace Migration.Facade.Flags.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Migration.Facade.Data.VerifyRunRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DataSet")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Mismatches")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MonolithCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServiceCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DataSet");
+
+                    b.ToTable("verify_runs", (string)null);
+                });
+
             modelBuilder.Entity("Migration.Facade.Flags.AuditRow", b =>
                 {
                     b.Property<long>("Id")
@@ -30,6 +65,9 @@ namespace Migration.Facade.Flags.Migrations
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Forced")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("FromPercentage")
                         .HasColumnType("INTEGER");

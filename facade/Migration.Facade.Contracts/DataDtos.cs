@@ -1,0 +1,40 @@
+namespace Migration.Facade.Contracts;
+
+/// <summary>One field of a mismatching record: the monolith's value and the service's (null where the record is absent).</summary>
+public sealed record FieldValuesDto(string Field, string? Monolith, string? Service);
+
+/// <summary>A record that differs between the monolith and the service's copy.</summary>
+public sealed record MismatchDto(int Id, string Kind, IReadOnlyList<FieldValuesDto> Fields)
+{
+    /// <summary>In the monolith, not in the service.</summary>
+    public const string Missing = "missing";
+
+    /// <summary>In the service, not in the monolith.</summary>
+    public const string Extra = "extra";
+
+    public const string Different = "different";
+}
+
+/// <summary>What <c>strangler data verify</c> found: counts on both sides, how much was compared, and every mismatch.</summary>
+public sealed record VerifyReportDto(
+    string DataSet,
+    DateTimeOffset At,
+    string Actor,
+    int MonolithCount,
+    int ServiceCount,
+    int Ranges,
+    int DifferingRanges,
+    int RowsFetched,
+    int Mismatches,
+    IReadOnlyList<MismatchDto> Records,
+    double ElapsedMs);
+
+/// <summary>A data set's readiness: the service's replication lag, its last backfill and the last verify.</summary>
+public sealed record DataStatusDto(
+    string DataSet,
+    double? LagSeconds,
+    string? LagError,
+    string? BackfillStatus,
+    DateTimeOffset? LastBackfillAt,
+    DateTimeOffset? LastVerifyAt,
+    int? LastVerifyMismatches);

@@ -1,0 +1,67 @@
+using System.Net.Http.Json;
+using Microsoft.Extensions.Options;
+using Migration.Facade.Contracts;
+using Migration.Messaging.Applied;
+using Migration.Messaging.Parity;
+using Yarp.ReverseProxy;
+
+namespace Migration.Facade.Data;
+
+/// <summary>A side could not be asked: unknown cluster, no destination, or a failed request. Becomes a 502/404 problem.</summary>
+internal sealed class DataSideException(string message, bool notFound = false) : Exception(message)
+{
+    public bool NotFound { get; } = notFound;
+}
+
+/// <summary>
+/// Talks to the two sides of a data set through their clusters' destinations: the owner's sync feed
+/// (<c>/api/sync/{dataset}/parity</c>) and the service's internal endpoints (<c>/internal/...</c>).
+/// </summary>
+internal sealed class DataSides(IProxyStateLookup proxy, IHttpClientFactory clients, IOptions<DataOptions> options)
+{
+    public const string HttpClientName = "data";
+
+    public Task<ParityDigest> OwnerDigestAsync(string dataSet, CancellationToken ct) =>
+        GetAsync<ParityDigest>(options.Value.OwnerCluster, $"/api/sync/{dataSet}/parity/digest?bucketSize={options.Value.BucketSize}", ct);
+
+    public Task<ParityDigest> ServiceDigestAsync(string dataSet, CancellationToken ct) =>
+        GetAsync<ParityDigest>(dataSet, $"/internal/parity/{dataSet}/digest?bucketSize={options.Value.BucketSize}", ct);
+
+    public Task<List<ParityRow>> OwnerRowsAsync(string dataSet, int from, int to, CancellationToken ct) =>
+        GetAsync<List<ParityRow>>(options.Value.OwnerCluster, $"/api/sync/{dataSet}/parity/rows?from={from}&to={to}", ct);
+
+    public Task<List<ParityRow>> ServiceRowsAsync(string dataSet, int from, int to, CancellationToken ct) =>
+        GetAsync<List<ParityRow>>(dataSet, $"/internal/parity/{dataSet}/rows?from={from}&to={to}", ct);
+
+    public Task<LagReport> LagAsync(string dataSet, CancellationToken ct) => GetAsync<LagReport>(dataSet, "/internal/sync/lag", ct);
+
+    public Task<BackfillProgressDto> BackfillAsync(string dataSet, CancellationToken ct) =>
+        GetAsync<BackfillProgressDto>(dataSet, "/internal/backfill", ct);
+
+    private async Task<T> GetAsync<T>(string clusterId, string path, CancellationToken ct)
+    {
+        if (!proxy.TryGetCluster(clusterId, out var cluster))
+        {
+            throw new DataSideException($"Unknown data set or cluster '{clusterId}'.", notFound: true);
+        }
+        var address = cluster.DestinationsState?.AllDestinations.FirstOrDefault()?.Model.Config.Address
+            ?? throw new DataSideException($"Cluster '{clusterId}' has no destination.");
+        var uri = new Uri(new Uri(address), path);
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(options.Value.RequestTimeout);
+            using var response = await clients.CreateClient(HttpClientName).GetAsync(uri, timeout.Token);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new DataSideException($"'{clusterId}' answered {(int)response.StatusCode} at {uri}.");
+            }
+            return await response.Content.ReadFromJsonAsync<T>(timeout.Token)
+                ?? throw new DataSideException($"'{clusterId}' returned nothing at {uri}.");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException && !ct.IsCancellationRequested)
+        {
+            throw new DataSideException($"'{clusterId}' at {address} could not be read ({uri.AbsolutePath}): {ex.Message}");
+        }
+    }
+}
