@@ -38,3 +38,9 @@ public sealed record DataStatusDto(
     DateTimeOffset? LastBackfillAt,
     DateTimeOffset? LastVerifyAt,
     int? LastVerifyMismatches);
+
+/// <summary>Problem titles clients branch on (both are 409s: a stale version and a refusal by the data gate).</summary>
+public static class ProblemTitles
+{
+    public const string DataNotReady = "Data not ready";
+}

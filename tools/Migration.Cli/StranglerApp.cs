@@ -42,6 +42,8 @@ internal static class StranglerApp
                 data.SetDescription("Data migration for extracted services.");
                 data.AddCommand<BackfillCommand>("backfill")
                     .WithDescription("Copy a service's data from the monolith and wait until it is done.");
+                data.AddCommand<VerifyCommand>("verify")
+                    .WithDescription("Compare a service's data with the monolith's and list every record that differs.");
             });
         });
         return app;

@@ -8,8 +8,8 @@ internal static class Problems
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound);
 
-    public static ProblemHttpResult Conflict(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict);
+    public static ProblemHttpResult Conflict(string detail, string? title = null) =>
+        TypedResults.Problem(detail, title: title, statusCode: StatusCodes.Status409Conflict);
 
     public static ProblemHttpResult BadGateway(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status502BadGateway);

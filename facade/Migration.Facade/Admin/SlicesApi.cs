@@ -39,7 +39,7 @@ internal static class SlicesApi
         var refusal = await gate.RefusalAsync(slice, request.State, ct);
         if (refusal is not null && !request.Force)
         {
-            return Problems.Conflict($"{refusal} Pass --force with a reason to flip anyway (audited as forced).");
+            return Problems.Conflict($"{refusal} Pass --force with a reason to flip anyway (audited as forced).", ProblemTitles.DataNotReady);
         }
         var actor = user.Identity?.Name ?? "unknown";
         var result = await store.ChangeAsync(

@@ -10,6 +10,7 @@ namespace Migration.Facade.Data;
 /// </summary>
 internal sealed class DataGate(DataStatusReader status, IOptions<DataOptions> options, IOptions<SliceSettingsOptions> slices)
 {
+
     public async Task<string?> RefusalAsync(SliceDefinition slice, string targetState, CancellationToken ct)
     {
         if (!options.Value.Gate || targetState is not (SliceStates.Canary or SliceStates.Extracted))

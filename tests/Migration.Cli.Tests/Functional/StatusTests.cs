@@ -51,7 +51,7 @@ public sealed class StatusTests
         var result = await CliRunner.RunAsync(environment, "status");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(["/admin/progress", "/admin/traffic"], api.Requests.Select(r => r.PathAndQuery));
+        Assert.Equal(["/admin/progress", "/admin/traffic", "/admin/data/catalog", "/admin/data/orders"], api.Requests.Select(r => r.PathAndQuery));
         Assert.All(api.Requests, r => Assert.Equal("Bearer file-token", r.Authorization));
     }
 }

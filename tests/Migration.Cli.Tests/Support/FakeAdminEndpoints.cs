@@ -30,6 +30,10 @@ internal static class FakeAdminEndpoints
             IssueOverride(state, name, request, http));
         admin.MapPost("/backfills/{service}", (string service) => Backfill(state, service, started: true));
         admin.MapGet("/backfills/{service}", (string service) => Backfill(state, service, started: false));
+        admin.MapGet("/data/{dataSet}", (string dataSet) => state.Slices.Values.Any(s => s.TargetCluster == dataSet)
+            ? Results.Ok(state.Data with { DataSet = dataSet })
+            : TypedResults.Problem(title: "Not Found", detail: $"Unknown data set '{dataSet}'", statusCode: 404));
+        admin.MapPost("/data/{dataSet}/verify", (string dataSet, HttpContext http) => Verify(state, dataSet, http));
     }
 
     private static IResult? Authenticate(HttpContext http, FakeAdminState state)
@@ -53,6 +57,10 @@ internal static class FakeAdminEndpoints
         if (!state.Slices.TryGetValue(name, out var slice))
         {
             return UnknownSlice(state, name);
+        }
+        if (state.GateRefusal is { } refusal && !request.Force)
+        {
+            return TypedResults.Problem(title: ProblemTitles.DataNotReady, detail: refusal, statusCode: 409);
         }
         if (state.ChangeFailure is { } status)
         {
@@ -100,6 +108,18 @@ internal static class FakeAdminEndpoints
         }
         Interlocked.Increment(ref state.ShadowResets);
         return TypedResults.NoContent();
+    }
+
+    // Like the facade: operators only, a known data set.
+    private static IResult Verify(FakeAdminState state, string dataSet, HttpContext http)
+    {
+        if (state.ViewerToken is not null && http.Request.Headers.Authorization.ToString() == $"Bearer {state.ViewerToken}")
+        {
+            return TypedResults.Problem(title: "Forbidden", detail: "the viewer role cannot run data verify", statusCode: 403);
+        }
+        return dataSet == "catalog"
+            ? TypedResults.Ok(state.VerifyReport)
+            : TypedResults.Problem(title: "Not Found", detail: $"Unknown data set '{dataSet}'", statusCode: 404);
     }
 
     private static IResult Backfill(FakeAdminState state, string service, bool started)

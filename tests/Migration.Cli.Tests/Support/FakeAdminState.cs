@@ -55,6 +55,13 @@ internal sealed class FakeAdminState
 
     public int ShadowResets;
 
+    /// <summary>When set, a change without <c>Force</c> is refused with this reason (the facade's data gate).</summary>
+    public string? GateRefusal { get; set; }
+
+    public DataStatusDto Data { get; set; } = new("catalog", 0.4, null, BackfillProgressDto.Completed, Changed, Changed.AddMinutes(2), 0);
+
+    public VerifyReportDto VerifyReport { get; set; } = new("catalog", Changed, "tester", 1000, 1000, 10, 0, 0, 0, [], 812);
+
     public ProgressDto Progress => new(
         Slices.Count,
         Slices.Values.Count(s => s.State == SliceStates.Extracted),

@@ -6,8 +6,12 @@ using Spectre.Console.Cli;
 
 namespace Migration.Cli.Commands;
 
-internal sealed class FlipSettings : ControlPlaneSettings
+internal sealed class FlipSettings : ControlPlaneSettings, IForcible
 {
+    [CommandOption("--force")]
+    [Description("Flip even though the data gate refuses (lag, or no clean verify since the backfill); audited as forced.")]
+    public bool Force { get; init; }
+
     [CommandArgument(0, "<slice>")]
     [Description("The slice to change, e.g. catalog-read.")]
     public string Slice { get; init; } = "";

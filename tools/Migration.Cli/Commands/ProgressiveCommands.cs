@@ -25,8 +25,18 @@ internal class SliceReasonSettings : ControlPlaneSettings
         : ValidationResult.Success();
 }
 
-internal sealed class CanarySettings : SliceReasonSettings
+/// <summary>Settings of a command that may override the data gate.</summary>
+internal interface IForcible
 {
+    bool Force { get; }
+}
+
+internal sealed class CanarySettings : SliceReasonSettings, IForcible
+{
+    [CommandOption("--force")]
+    [Description("Start the canary even though the data gate refuses; audited as forced.")]
+    public bool Force { get; init; }
+
     [CommandArgument(1, "<percent>")]
     [Description("Share of users sent to the extracted side, 1-99. Users already there stay there when it grows.")]
     public int Percent { get; init; }

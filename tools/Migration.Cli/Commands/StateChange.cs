@@ -18,7 +18,8 @@ internal abstract class StateChangeCommand<TSettings>(CliHost host) : ControlPla
         var (slice, state, percentage, reason) = Change(settings);
         var current = await api.GetSliceAsync(slice, cancellationToken);
         var changed = await api.ChangeStateAsync(slice,
-            new ChangeSliceStateRequest(state, percentage, reason.Trim(), current.Version), cancellationToken);
+            new ChangeSliceStateRequest(state, percentage, reason.Trim(), current.Version, settings is IForcible { Force: true }),
+            cancellationToken);
 
         if (settings.Json)
         {

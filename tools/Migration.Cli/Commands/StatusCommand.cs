@@ -8,7 +8,7 @@ internal sealed class StatusSettings : ControlPlaneSettings;
 /// <summary>The progress summary with each slice's live traffic; <c>--json</c> prints both in one object.</summary>
 internal sealed record StatusReport(
     int SlicesTotal, int SlicesExtracted, int RoutesTotal, int RoutesExtracted,
-    IReadOnlyList<SliceDto> Slices, IReadOnlyList<SliceTrafficDto> Traffic);
+    IReadOnlyList<SliceDto> Slices, IReadOnlyList<SliceTrafficDto> Traffic, IReadOnlyList<DataStatusDto> Data);
 
 internal sealed class StatusCommand(CliHost host) : ControlPlaneCommand<StatusSettings>(host)
 {
@@ -16,15 +16,21 @@ internal sealed class StatusCommand(CliHost host) : ControlPlaneCommand<StatusSe
     {
         var progress = await api.GetProgressAsync(cancellationToken);
         var traffic = await api.GetTrafficAsync(cancellationToken);
+        var data = new List<DataStatusDto>();
+        foreach (var service in progress.Slices.Select(s => s.TargetCluster).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal))
+        {
+            data.Add(await api.GetDataStatusAsync(service, cancellationToken));
+        }
         if (settings.Json)
         {
             WriteJson(new StatusReport(progress.SlicesTotal, progress.SlicesExtracted, progress.RoutesTotal,
-                progress.RoutesExtracted, progress.Slices, traffic));
+                progress.RoutesExtracted, progress.Slices, traffic, data));
         }
         else
         {
             ProgressView.Render(Host.Out, progress);
             TrafficView.Render(Host.Out, traffic);
+            DataView.Render(Host.Out, data);
         }
         return ExitCodes.Ok;
     }

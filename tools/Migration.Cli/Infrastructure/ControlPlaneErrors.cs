@@ -34,6 +34,7 @@ internal static class ControlPlaneErrors
             // The control plane's detail already names the missing thing; only say it ourselves when it did not.
             HttpStatusCode.NotFound => new(ExitCodes.NotFound,
                 problem ?? (subject is null ? $"not found: {said}" : $"unknown {subject}")),
+            HttpStatusCode.Conflict when ProblemTitle(api.Content) == Migration.Facade.Contracts.ProblemTitles.DataNotReady => new(ExitCodes.Refused, $"refused: {said}"),
             HttpStatusCode.Conflict => new(ExitCodes.Refused,
                 $"stale version: {said}; someone else changed it since it was read, re-run the command"),
             HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity => new(ExitCodes.Refused,
@@ -42,8 +43,12 @@ internal static class ControlPlaneErrors
         };
     }
 
+    private static string? ProblemTitle(string? content) => Problem(content, "title");
+
     /// <summary>The problem details' detail, else its title; null when the body is not a problem.</summary>
-    private static string? ProblemText(string? content)
+    private static string? ProblemText(string? content) => Problem(content, "detail") ?? Problem(content, "title");
+
+    private static string? Problem(string? content, string field)
     {
         if (string.IsNullOrWhiteSpace(content))
         {
@@ -56,7 +61,7 @@ internal static class ControlPlaneErrors
             {
                 return null;
             }
-            return Text(document.RootElement, "detail") ?? Text(document.RootElement, "title");
+            return Text(document.RootElement, field);
         }
         catch (JsonException)
         {

@@ -10,6 +10,7 @@ internal static class ExitCodes
     public const int NotAuthorized = 4;
     public const int NotFound = 5;
     public const int Refused = 6;
+    public const int Mismatches = 7;
 
     public static readonly IReadOnlyList<(int Code, string Meaning)> All =
     [
@@ -20,5 +21,6 @@ internal static class ExitCodes
         (NotAuthorized, "not authenticated (401) or not allowed (403)"),
         (NotFound, "unknown slice or service (404)"),
         (Refused, "the control plane refused the change (400/409/422), e.g. someone else changed the slice first"),
+        (Mismatches, "data verify found records that differ between the monolith and the service"),
     ];
 }

@@ -36,6 +36,12 @@ internal interface IAdminApi
     [Post("/admin/backfills/{service}")]
     Task<BackfillProgressDto> StartBackfillAsync(string service, CancellationToken cancellationToken);
 
+    [Post("/admin/data/{dataSet}/verify")]
+    Task<VerifyReportDto> VerifyDataAsync(string dataSet, CancellationToken cancellationToken);
+
+    [Get("/admin/data/{dataSet}")]
+    Task<DataStatusDto> GetDataStatusAsync(string dataSet, CancellationToken cancellationToken);
+
     [Get("/admin/backfills/{service}")]
     Task<BackfillProgressDto> GetBackfillAsync(string service, CancellationToken cancellationToken);
 }
