@@ -48,27 +48,49 @@ internal sealed class CatalogBackfill(
         {
             var response = await legacy.GetProductsAsync(checkpoint.LastProductId, _pageSize, cancellationToken);
             await response.EnsureSuccessStatusCodeAsync();
-            var items = response.Content ?? [];
-            checkpoint.TotalItems = TotalCount(response) ?? checkpoint.ItemsCopied + items.Count;
-            // A short page ends the feed; so does reaching its count (no empty page after an exact multiple).
-            var last = items.Count < _pageSize || checkpoint.ItemsCopied + items.Count >= checkpoint.TotalItems;
-
-            await CopyProductsAsync(items, checkpoint.LastProductId, last ? int.MaxValue : items[^1].Id, startedAt, cancellationToken);
-            checkpoint.TotalPages = Math.Max(1, (int)Math.Ceiling(checkpoint.TotalItems / (double)_pageSize));
-            checkpoint.LastCompletedPage++;
-            checkpoint.LastProductId = items.Count > 0 ? items[^1].Id : checkpoint.LastProductId;
-            checkpoint.ItemsCopied += items.Count;
-            checkpoint.Completed = last;
-            checkpoint.UpdatedAt = time.GetUtcNow();
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            db.Attach(checkpoint);
+            checkpoint = await SavePageAsync(checkpoint, response.Content ?? [], TotalCount(response), startedAt, cancellationToken);
 
             progress.Report(checkpoint.LastCompletedPage, checkpoint.TotalPages, checkpoint.ItemsCopied, checkpoint.TotalItems);
         }
         while (!checkpoint.Completed);
 
         logger.LogInformation("Catalog backfill copied {Items} products in {Pages} pages", checkpoint.ItemsCopied, checkpoint.LastCompletedPage);
+    }
+
+    /// <summary>
+    /// Copies one page and moves the checkpoint, in one transaction. An event may write one of the page's products at
+    /// the same moment (a unique violation on the ledger): the page is then read again from the database and offered
+    /// once more, and the versions decide.
+    /// </summary>
+    private async Task<BackfillCheckpoint> SavePageAsync(
+        BackfillCheckpoint checkpoint, List<ProductSnapshot> items, int? total, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                checkpoint.TotalItems = total ?? checkpoint.ItemsCopied + items.Count;
+                // A short page ends the feed; so does reaching its count (no empty page after an exact multiple).
+                var last = items.Count < _pageSize || checkpoint.ItemsCopied + items.Count >= checkpoint.TotalItems;
+                await CopyProductsAsync(items, checkpoint.LastProductId, last ? int.MaxValue : items[^1].Id, startedAt, cancellationToken);
+                checkpoint.TotalPages = Math.Max(1, (int)Math.Ceiling(checkpoint.TotalItems / (double)_pageSize));
+                checkpoint.LastCompletedPage++;
+                checkpoint.LastProductId = items.Count > 0 ? items[^1].Id : checkpoint.LastProductId;
+                checkpoint.ItemsCopied += items.Count;
+                checkpoint.Completed = last;
+                checkpoint.UpdatedAt = time.GetUtcNow();
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                db.Attach(checkpoint);
+                return checkpoint;
+            }
+            catch (DbUpdateException ex) when (attempt < 5)
+            {
+                logger.LogInformation("Backfill page after product {ProductId} met a concurrent event ({Reason}); retrying", checkpoint.LastProductId, ex.InnerException?.Message);
+                db.ChangeTracker.Clear();
+                checkpoint = await db.BackfillCheckpoints.SingleAsync(cancellationToken);
+            }
+        }
     }
 
     /// <summary>Offers every category to the replica and commits (with any pending checkpoint).</summary>

@@ -81,6 +81,10 @@ public sealed class CatalogReplica
             }
             return;
         }
+        if (await _db.Categories.FindAsync([state.CategoryId], cancellationToken) is null)
+        {
+            throw new NotYetApplicableException($"Category {state.CategoryId} of product {id} is not in this service yet (no backfill?).");
+        }
         if (product is null)
         {
             product = new Product { Id = id, Name = state.Name, Description = state.Description };

@@ -40,3 +40,12 @@ public sealed class DeliverySystemCollection : ICollectionFixture<DeliverySystem
 {
     public const string Name = "delivery system";
 }
+
+/// <summary>A system of its own for data verify tests: they plant mismatches, which the data gate then remembers.</summary>
+public sealed class DataSystem : MigrationSystem;
+
+[CollectionDefinition(Name)]
+public sealed class DataSystemCollection : ICollectionFixture<DataSystem>
+{
+    public const string Name = "data system";
+}

@@ -87,7 +87,10 @@ public class MigrationSystem : IAsyncLifetime
         return client;
     }
 
-    /// <summary>Copies the monolith's catalog into Catalog.Service once, through the CLI, as the walkthrough does.</summary>
+    /// <summary>
+    /// Copies the monolith's catalog into Catalog.Service once and verifies it, through the CLI, as the walkthrough
+    /// does: the data gate lets flips to canary/extracted through after that.
+    /// </summary>
     public Task EnsureBackfilledAsync() => _backfill ??= BackfillAsync();
 
     public async Task<SliceDto> FlipAsync(string slice, string state, string reason = "end-to-end test")
@@ -138,10 +141,37 @@ public class MigrationSystem : IAsyncLifetime
 
     private async Task BackfillAsync()
     {
-        var result = await CliRunner.RunAsync(["data", "backfill", "catalog"], CliEnvironment(OperatorToken));
+        await RunCliOrThrowAsync("data", "backfill", "catalog");
+        await WaitForLagAsync(TimeSpan.Zero, TimeSpan.FromSeconds(30));
+        await RunCliOrThrowAsync("data", "verify", "catalog");
+    }
+
+    private async Task RunCliOrThrowAsync(params string[] args)
+    {
+        var result = await CliRunner.RunAsync(args, CliEnvironment(OperatorToken));
         if (result.ExitCode != 0)
         {
-            throw new InvalidOperationException($"backfill failed ({result.ExitCode}): {result.StdErr}\n{result.StdOut}\n{Diagnostics()}");
+            throw new InvalidOperationException($"{string.Join(' ', args)} failed ({result.ExitCode}): {result.StdErr}\n{result.StdOut}\n{Diagnostics()}");
+        }
+    }
+
+    /// <summary>Waits until the control plane reports Catalog.Service's lag at or below <paramref name="lag"/>.</summary>
+    public async Task<DataStatusDto> WaitForLagAsync(TimeSpan lag, TimeSpan timeout)
+    {
+        using var client = ControlPlaneClient(ViewerToken);
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var status = (await client.GetFromJsonAsync<DataStatusDto>("/admin/data/catalog"))!;
+            if (status.LagSeconds is { } seconds && seconds <= lag.TotalSeconds)
+            {
+                return status;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"catalog lag is {status.LagSeconds?.ToString() ?? status.LagError} after {timeout}\n{Diagnostics()}");
+            }
+            await Task.Delay(100);
         }
     }
 
