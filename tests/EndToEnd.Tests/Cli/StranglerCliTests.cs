@@ -15,6 +15,8 @@ public sealed class StranglerCliTests(MigrationSystem system)
     public async Task Flip_then_status_and_audit_report_it()
     {
         var env = system.CliEnvironment(system.OperatorToken);
+        // Backfilled and verified, or the data gate refuses the flip to extracted.
+        await system.EnsureBackfilledAsync();
         await system.FlipAsync("catalog-read", SliceStates.Legacy, "cli test starts on legacy");
 
         var flip = await CliRunner.RunAsync(["flip", "catalog-read", "extracted", "--reason", "cli flip"], env);

@@ -44,7 +44,8 @@ public sealed class GuardTests(GuardedSystem system)
         }
 
         // Now the service dies outright while users keep reading: the monolith answers every request.
-        await system.FlipAsync("catalog-read", SliceStates.Extracted, "flip again");
+        // Forced: the data gate would rightly refuse a service whose database was just destroyed.
+        await system.FlipAsync("catalog-read", SliceStates.Extracted, "flip again", force: true);
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 40; i++)
         {

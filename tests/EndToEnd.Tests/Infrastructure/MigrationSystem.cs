@@ -93,12 +93,12 @@ public class MigrationSystem : IAsyncLifetime
     /// </summary>
     public Task EnsureBackfilledAsync() => _backfill ??= BackfillAsync();
 
-    public async Task<SliceDto> FlipAsync(string slice, string state, string reason = "end-to-end test")
+    public async Task<SliceDto> FlipAsync(string slice, string state, string reason = "end-to-end test", bool force = false)
     {
         using var client = ControlPlaneClient(OperatorToken);
         var current = await client.GetFromJsonAsync<SliceDto>($"/admin/slices/{slice}");
         using var response = await client.PutAsJsonAsync($"/admin/slices/{slice}/state",
-            new ChangeSliceStateRequest(state, null, reason, current!.Version));
+            new ChangeSliceStateRequest(state, null, reason, current!.Version, force));
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<SliceDto>())!;
     }
