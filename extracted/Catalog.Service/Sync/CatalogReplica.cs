@@ -29,6 +29,7 @@ public sealed class CatalogReplica
             await WriteProductAsync(@event.AggregateId, state, cancellationToken);
             await _db.SaveChangesAsync(cancellationToken);
         }
+        _ledger.Saved(verdict);
         return verdict;
     }
 
@@ -40,6 +41,7 @@ public sealed class CatalogReplica
             WriteCategory(await _db.Categories.FindAsync([@event.CategoryId], cancellationToken), @event.CategoryId, @event.Slug, @event.Name);
             await _db.SaveChangesAsync(cancellationToken);
         }
+        _ledger.Saved(verdict);
         return verdict;
     }
 

@@ -13,6 +13,7 @@ internal static class SyncApi
     {
         app.MapGet("/internal/sync/lag", (ReplicationLagMonitor<CatalogDbContext> monitor) => TypedResults.Ok(monitor.Current))
             .WithTags("Sync");
+        app.MapGet("/internal/sync/events", (EventLedger ledger) => TypedResults.Ok(ledger.Counts)).WithTags("Sync");
         app.MapParity(CatalogParity.ReplicaPrefix(CatalogParity.Dataset), (context, from, to) =>
             context.RequestServices.GetRequiredService<CatalogDbContext>().Products.AsNoTracking()
                 .Where(p => p.Id >= from && p.Id <= to).OrderBy(p => p.Id)

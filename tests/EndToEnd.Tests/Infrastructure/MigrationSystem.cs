@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Migration.Facade.Contracts;
 using Migration.Tests.Shared;
@@ -33,7 +34,7 @@ public class MigrationSystem : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var legacy = Start("legacy", "legacy/Legacy.Store", "Legacy.Store", LegacyUrl,
-            $"--ConnectionStrings:Store=Data Source={Path.Combine(_dataDir, "legacy.db")}", $"--Messaging:Ports:catalog={CatalogInboxPort}");
+            [$"--ConnectionStrings:Store=Data Source={LegacyDatabase}", .. MessagingArguments]);
         var catalog = _catalog = StartCatalog();
         var facade = Start("facade", "facade/Migration.Facade", "Migration.Facade", null, FacadeArguments(PublicUrl, ControlPlaneUrl));
 
@@ -52,6 +53,9 @@ public class MigrationSystem : IAsyncLifetime
 
     /// <summary>Appended to Catalog.Service's connection string, e.g. <c>;Pooling=False</c>.</summary>
     protected virtual string CatalogConnectionOptions => "";
+
+    /// <summary>How the monolith and Catalog.Service exchange events: the embedded transport on a port of this system's own.</summary>
+    protected virtual IEnumerable<string> MessagingArguments => [$"--Messaging:Ports:catalog={CatalogInboxPort}"];
 
     /// <summary>Extra facade settings, as command-line arguments.</summary>
     protected virtual IEnumerable<string> ExtraFacadeArguments => [];
@@ -74,6 +78,21 @@ public class MigrationSystem : IAsyncLifetime
             _catalog = null;
             await catalog.DisposeAsync();
         }
+    }
+
+    /// <summary>Starts Catalog.Service again on the same database and port (after <see cref="StopCatalogAsync"/>).</summary>
+    public async Task RestartCatalogAsync()
+    {
+        await StopCatalogAsync();
+        _catalog = StartCatalog();
+        await _catalog.WaitHealthyAsync(CatalogUrl + "/health", TimeSpan.FromSeconds(90));
+    }
+
+    /// <summary>What Catalog.Service's ledger counted since it started: applied, already applied, echoes.</summary>
+    public async Task<JsonElement> CatalogEventCountsAsync()
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(CatalogUrl) };
+        return await client.GetFromJsonAsync<JsonElement>("/internal/sync/events");
     }
 
     /// <summary>A client of the public port, as an end user's browser would be (no redirects followed, no cookies kept).</summary>
@@ -116,6 +135,29 @@ public class MigrationSystem : IAsyncLifetime
         command.Parameters.AddWithValue("$cents", (long)(price * 100));
         command.Parameters.AddWithValue("$id", productId);
         Assert.Equal(1, await command.ExecuteNonQueryAsync());
+    }
+
+    /// <summary>The monolith's own database file.</summary>
+    public string LegacyDatabase => Path.Combine(_dataDir, "legacy.db");
+
+    /// <summary>Runs one SQL statement on a SQLite file of this system (a change behind the apps' backs); returns rows changed.</summary>
+    public static async Task<int> ExecuteSqlAsync(string database, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database};Pooling=False;Default Timeout=30");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Reads one number from a SQLite file of this system.</summary>
+    public static async Task<long> ScalarAsync(string database, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database};Pooling=False;Default Timeout=30");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>A staff member changes a price in the monolith (through the facade), as the store's users would.</summary>
@@ -192,9 +234,7 @@ public class MigrationSystem : IAsyncLifetime
     ];
 
     private AppProcess StartCatalog() =>
-        Start("catalog", "extracted/Catalog.Service", "Catalog.Service", CatalogUrl,
-            $"--ConnectionStrings:Catalog=Data Source={CatalogDatabase}{CatalogConnectionOptions}", $"--Legacy:BaseUrl={LegacyUrl}",
-            $"--Messaging:Ports:catalog={CatalogInboxPort}");
+        Start("catalog", "extracted/Catalog.Service", "Catalog.Service", CatalogUrl, [$"--ConnectionStrings:Catalog=Data Source={CatalogDatabase}{CatalogConnectionOptions}", $"--Legacy:BaseUrl={LegacyUrl}", .. MessagingArguments]);
 
     private AppProcess Start(string name, string folder, string assembly, string? url, params string[] args)
     {

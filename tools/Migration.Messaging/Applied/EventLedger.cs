@@ -3,6 +3,9 @@ using Migration.Messaging.Events;
 
 namespace Migration.Messaging.Applied;
 
+/// <summary>How many events a consumer applied, found applied already (redeliveries, late arrivals), or ignored as its own.</summary>
+public sealed record LedgerCounts(long Applied, long AlreadyApplied, long Echoes);
+
 /// <summary>The outcome of offering an event to a consumer's ledger.</summary>
 public enum LedgerVerdict
 {
@@ -22,15 +25,37 @@ public enum LedgerVerdict
 /// </summary>
 public sealed class EventLedger(TimeProvider clock)
 {
+    private long _applied;
+    private long _alreadyApplied;
+    private long _echoes;
+
+    /// <summary>Verdicts since this process started (an event whose save then failed is counted when it is retried).</summary>
+    public LedgerCounts Counts => new(Interlocked.Read(ref _applied), Interlocked.Read(ref _alreadyApplied), Interlocked.Read(ref _echoes));
+
     public async Task<LedgerVerdict> OfferAsync(DbContext db, IIntegrationEvent @event, EventOrigin self, CancellationToken cancellationToken)
     {
         if (@event.Origin == self)
         {
+            Interlocked.Increment(ref _echoes);
             return LedgerVerdict.OwnEcho;
         }
         return await AdvanceAsync(db, @event.Stream, @event.AggregateId, @event.Version, @event.EventId, @event.OccurredAt, cancellationToken)
             ? LedgerVerdict.Apply
             : LedgerVerdict.AlreadyApplied;
+    }
+
+    /// <summary>Called once the change an <see cref="LedgerVerdict.Apply"/> allowed is saved.</summary>
+    public void Saved(LedgerVerdict verdict)
+    {
+        switch (verdict)
+        {
+            case LedgerVerdict.Apply:
+                Interlocked.Increment(ref _applied);
+                break;
+            case LedgerVerdict.AlreadyApplied:
+                Interlocked.Increment(ref _alreadyApplied);
+                break;
+        }
     }
 
     /// <summary>

@@ -65,8 +65,9 @@ public static class MessagingExtensions
             // goes to the dead letters (a poison message never blocks the ones behind it).
             opts.OnException<SqliteException>().RetryWithCooldown(50.Milliseconds(), 100.Milliseconds(), 250.Milliseconds(), 1.Seconds());
             opts.OnException<DbUpdateException>().RetryWithCooldown(50.Milliseconds(), 250.Milliseconds(), 1.Seconds());
+            // Scheduled, not inline: the listener goes on with the events behind it meanwhile.
             opts.OnException<NotYetApplicableException>()
-                .RetryWithCooldown(250.Milliseconds(), 1.Seconds(), 2.Seconds(), 5.Seconds(), 10.Seconds(), 20.Seconds())
+                .ScheduleRetry(250.Milliseconds(), 1.Seconds(), 2.Seconds(), 5.Seconds(), 10.Seconds())
                 .Then.MoveToErrorQueue();
             opts.OnAnyException().RetryTimes(2).Then.MoveToErrorQueue();
 
@@ -104,15 +105,17 @@ public static class MessagingExtensions
     private static void UseRabbitMq(WolverineOptions opts, MessagingOptions options, string node, MessagingRoutes wiring)
     {
         // Durable queues, publisher confirms and manual acknowledgements are Wolverine's defaults for RabbitMQ;
-        // AutoProvision declares each queue with its dead-letter queue.
-        opts.UseRabbitMq(new Uri(options.RabbitMq!)).AutoProvision();
+        // AutoProvision declares each queue, and the dead-letter queue they share, at start-up.
+        opts.UseRabbitMq(new Uri(options.RabbitMq!))
+            .AutoProvision()
+            .CustomizeDeadLetterQueueing(new DeadLetterQueue(options.QueuePrefix + "dead-letters"));
         if (wiring.Listens)
         {
-            opts.ListenToRabbitQueue(node).UseDurableInbox().Sequential();
+            opts.ListenToRabbitQueue(options.QueuePrefix + node).UseDurableInbox().Sequential();
         }
         foreach (var (message, target) in wiring.Sends)
         {
-            opts.PublishMessage(message).ToRabbitQueue(target).UseDurableOutbox();
+            opts.PublishMessage(message).ToRabbitQueue(options.QueuePrefix + target).UseDurableOutbox();
         }
     }
 

@@ -38,6 +38,13 @@ public sealed record MessagingOptions
     public string? RabbitMq { get; init; }
 
     /// <summary>
+    /// RabbitMQ: put before every queue name (a node's inbox is <c>{prefix}{node}</c>, its dead letters
+    /// <c>{prefix}dead-letters</c>), so several systems (environments, test runs) can share one broker.
+    /// </summary>
+    [RegularExpression("^[A-Za-z0-9._-]*$", ErrorMessage = "Messaging:QueuePrefix may hold letters, digits, '.', '_' and '-' only.")]
+    public string QueuePrefix { get; init; } = "";
+
+    /// <summary>
     /// How often the durable agents look for messages to send or recover (outbox after a broker outage, inbox after a
     /// crash). Wolverine's defaults leave a restarted node waiting about a minute; these bound replication lag.
     /// </summary>

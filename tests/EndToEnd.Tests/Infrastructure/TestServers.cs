@@ -1,0 +1,29 @@
+using System.Diagnostics;
+
+namespace EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// The real servers <c>tests/run.sh</c> installs and starts on loopback, found through its variables. A test that needs
+/// one fails with the reason when it is missing: it never passes without having run against the server.
+/// </summary>
+internal static class TestServers
+{
+    public const string RabbitMqVariable = "STRANGLER_TEST_RABBITMQ";
+
+    public static string RabbitMq => Environment.GetEnvironmentVariable(RabbitMqVariable) is { Length: > 0 } uri
+        ? uri
+        : throw new InvalidOperationException($"{RabbitMqVariable} is not set: run the tests with `bash tests/run.sh`, which starts RabbitMQ on 127.0.0.1.");
+
+    /// <summary>Stops or starts the RabbitMQ application (the node stays up), as an outage would.</summary>
+    public static async Task RabbitMqCtlAsync(string command)
+    {
+        var info = new ProcessStartInfo("rabbitmqctl", command) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(info)!;
+        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"rabbitmqctl {command} failed ({process.ExitCode}): {output}");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using EndToEnd.Tests.Infrastructure;
+
+namespace EndToEnd.Tests.Sync;
+
+/// <summary>Steps the sync tests share on either transport.</summary>
+internal static class SyncScenarios
+{
+    public static async Task<StoreSession> StaffAsync(string baseUrl)
+    {
+        var staff = new StoreSession(baseUrl);
+        using var signIn = await staff.SignInAsync("staff@example.com", "Staff-Passw0rd!");
+        Assert.Equal(HttpStatusCode.SeeOther, signIn.StatusCode);
+        return staff;
+    }
+
+    /// <summary>A create, an edit, a price change and a delete; returns how long each took to show on the service.</summary>
+    public static async Task<TimeSpan[]> CreateEditPriceDeleteAsync(MigrationSystem system)
+    {
+        using var staff = await StaffAsync(system.PublicUrl);
+        using var service = new HttpClient { BaseAddress = new Uri(system.CatalogUrl) };
+        var (created, createLag) = await TimedAsync(system,
+            () => staff.Client.PostAsJsonAsync("/api/products", new { name = "Sync Lamp", description = "Bright.", price = 19.99m, categoryId = 2 }),
+            service, response => $"/api/products/{ProductId(response)}", body => body.Contains("\"Sync Lamp\""));
+        var path = $"/api/products/{ProductId(created)}";
+        var (_, editLag) = await TimedAsync(system,
+            () => staff.Client.PutAsJsonAsync(path, new { name = "Sync Lamp II", description = "Brighter.", price = 19.99m, categoryId = 2 }),
+            service, _ => path, body => body.Contains("\"Sync Lamp II\""));
+        var (_, priceLag) = await TimedAsync(system,
+            () => staff.Client.PutAsJsonAsync(path + "/price", new { price = 23.45m }), service, _ => path, body => body.Contains("23.45"));
+        var (_, deleteLag) = await TimedAsync(system, () => staff.Client.DeleteAsync(path), service, _ => path, body => body == "404");
+        return [createLag, editLag, priceLag, deleteLag];
+    }
+
+    /// <summary>Many price changes through the monolith, <paramref name="concurrency"/> at a time.</summary>
+    public static async Task ChangePricesAsync(StoreSession staff, IEnumerable<(int ProductId, decimal Price)> changes, int concurrency = 4)
+    {
+        await Parallel.ForEachAsync(changes, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (change, ct) =>
+        {
+            using var response = await staff.Client.PutAsJsonAsync($"/api/products/{change.ProductId}/price", new { price = change.Price }, ct);
+            Assert.True(response.StatusCode == HttpStatusCode.NoContent, $"price change answered {(int)response.StatusCode}");
+        });
+    }
+
+    private static async Task<(HttpResponseMessage Write, TimeSpan Lag)> TimedAsync(MigrationSystem system,
+        Func<Task<HttpResponseMessage>> write, HttpClient service, Func<HttpResponseMessage, string> path, Func<string, bool> arrived)
+    {
+        var clock = Stopwatch.StartNew();
+        var response = await write();
+        Assert.True(response.IsSuccessStatusCode, $"the write answered {(int)response.StatusCode}");
+        var target = path(response);
+        while (clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            using var read = await service.GetAsync(target);
+            var body = read.StatusCode == HttpStatusCode.NotFound ? "404" : await read.Content.ReadAsStringAsync();
+            if (arrived(body))
+            {
+                return (response, clock.Elapsed);
+            }
+            await Task.Delay(10);
+        }
+        throw new Xunit.Sdk.XunitException($"{target} never showed the change on Catalog.Service\n{system.Diagnostics()}");
+    }
+
+    private static int ProductId(HttpResponseMessage created) => int.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);
+}
