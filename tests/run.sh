@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the toolkit from a fresh clone: restores, builds, runs all test projects and
 # prints one closing line "N passed, N failed" read from the test results.
-# Later, when tests need real servers (PostgreSQL, RabbitMQ, Chromium), this script installs and
-# starts them when missing, so that this one command stays the only set-up step.
+# The real servers the tests use are installed from Debian when missing and started on loopback here,
+# so that this one command stays the only set-up step: RabbitMQ (the broker transport's tests).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,6 +13,32 @@ results="$(mktemp -d "${TMPDIR:-/tmp}/strangler-tests.XXXXXX")"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
+
+# RabbitMQ on 127.0.0.1 only (AMQP, Erlang distribution and epmd), with the Debian defaults otherwise.
+start_rabbitmq() {
+  if ! command -v rabbitmq-server >/dev/null 2>&1; then
+    echo "==> installing rabbitmq-server (Debian)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server >/dev/null
+  fi
+  export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 ERL_EPMD_ADDRESS=127.0.0.1 RABBITMQ_DIST_PORT=25672
+  export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+  if ! rabbitmqctl -q status >/dev/null 2>&1; then
+    echo "==> starting RabbitMQ on 127.0.0.1:5672"
+    rabbitmq-server -detached
+  fi
+  # The node takes a few seconds to register before rabbitmqctl can reach it at all.
+  for _ in $(seq 1 90); do
+    rabbitmqctl -q await_startup --timeout 5 >/dev/null 2>&1 && break
+    sleep 1
+  done
+  rabbitmqctl -q await_startup --timeout 30
+  # An interrupted outage test may have left the application stopped.
+  rabbitmqctl -q start_app
+  export STRANGLER_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:5672"
+}
+
+start_rabbitmq
 
 echo "==> restore"
 dotnet restore Migration.sln
