@@ -1,12 +1,19 @@
-// Runs the reference migration locally on the fixed ports of DESIGN.md, on embedded defaults
-// (SQLite files next to each project), with nothing else installed.
+using Microsoft.Extensions.Configuration;
+
+// Runs the reference migration locally on the fixed ports of docs/architecture.md, on embedded defaults
+// (SQLite files next to each project, events over the embedded transport), with nothing else installed.
+// Against servers that already run, pass their settings through: e.g.
+//   dotnet run --project tools/Migration.AppHost -- --Messaging:Transport=RabbitMq --Messaging:RabbitMq=amqp://…
 var builder = DistributedApplication.CreateBuilder(args);
+var messaging = builder.Configuration.GetSection("Messaging");
 
 var legacy = builder.AddProject<Projects.Legacy_Store>("legacy")
-    .WithFixedHttpPort(5100);
+    .WithFixedHttpPort(5100)
+    .WithSettings(messaging);
 
 var catalog = builder.AddProject<Projects.Catalog_Service>("catalog")
     .WithFixedHttpPort(5201)
+    .WithSettings(messaging)
     .WithReference(legacy)
     .WithEnvironment("Legacy__BaseUrl", legacy.GetEndpoint("http"))
     .WaitFor(legacy);
@@ -32,6 +39,19 @@ builder.Build().Run();
 
 internal static class ProjectResourceExtensions
 {
+    /// <summary>Hands a configuration section of the app host (command line, environment) to a service as is.</summary>
+    public static IResourceBuilder<ProjectResource> WithSettings(this IResourceBuilder<ProjectResource> project, IConfigurationSection section)
+    {
+        foreach (var (key, value) in section.AsEnumerable())
+        {
+            if (value is not null)
+            {
+                project.WithEnvironment(key.Replace(":", "__", StringComparison.Ordinal), value);
+            }
+        }
+        return project;
+    }
+
     // Each service binds its fixed port itself: the ports are part of the documented contract and
     // the CLI, the docs and the tests use them, so Aspire's proxy would only add a hop.
     public static IResourceBuilder<ProjectResource> WithFixedHttpPort(this IResourceBuilder<ProjectResource> project, int port) =>
