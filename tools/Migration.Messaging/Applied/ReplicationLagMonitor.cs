@@ -44,7 +44,7 @@ public sealed partial class ReplicationLagMonitor<TDbContext> : BackgroundServic
         {
             try
             {
-                _current = await MeasureAsync(stoppingToken);
+                await MeasureAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -55,8 +55,10 @@ public sealed partial class ReplicationLagMonitor<TDbContext> : BackgroundServic
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>One measurement; public so tests can drive it without the timer.</summary>
-    public async Task<LagReport> MeasureAsync(CancellationToken cancellationToken)
+    /// <summary>One measurement, which <see cref="Current"/> and the gauge then report; public so tests can drive it.</summary>
+    public async Task<LagReport> MeasureAsync(CancellationToken cancellationToken) => _current = await MeasureOnceAsync(cancellationToken);
+
+    private async Task<LagReport> MeasureOnceAsync(CancellationToken cancellationToken)
     {
         await using var scope = _scopes.CreateAsyncScope();
         var feed = scope.ServiceProvider.GetRequiredService<IChangeFeed>();
