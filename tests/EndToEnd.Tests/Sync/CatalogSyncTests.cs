@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Net.Http.Json;
 using EndToEnd.Tests.Infrastructure;
+using Migration.Facade.Contracts;
 using Xunit.Abstractions;
 
 namespace EndToEnd.Tests.Sync;
@@ -16,5 +19,49 @@ public sealed class CatalogSyncTests(MigrationSystem system, ITestOutputHelper o
 
         output.WriteLine("embedded: " + string.Join(", ", lags.Select(l => $"{l.TotalMilliseconds:F0} ms")));
         Assert.All(lags, lag => Assert.True(lag < TimeSpan.FromSeconds(1), $"an event took {lag.TotalMilliseconds} ms"));
+    }
+
+    [Fact]
+    public async Task Shadow_parity_stays_100_percent_through_a_stream_of_price_changes_once_the_service_caught_up()
+    {
+        await system.EnsureBackfilledAsync();
+        await system.FlipAsync("catalog-read", SliceStates.Shadow, "compare while prices move");
+        using (var admin = system.ControlPlaneClient(system.OperatorToken))
+        {
+            (await admin.DeleteAsync("/admin/slices/catalog-read/diff")).EnsureSuccessStatusCode();
+        }
+        using var staff = await SyncScenarios.StaffAsync(system.PublicUrl);
+        using var user = system.PublicClient();
+        using var service = new HttpClient { BaseAddress = new Uri(system.CatalogUrl) };
+
+        for (var i = 0; i < 20; i++)
+        {
+            var product = 600 + i;
+            var price = 5.25m + i;
+            await SyncScenarios.ChangePricesAsync(staff, [(product, price)]);
+            while (!(await service.GetStringAsync($"/api/products/{product}")).Contains(string.Create(CultureInfo.InvariantCulture, $"\"price\":{price},")))
+            {
+                await Task.Delay(10);
+            }
+            await user.GetStringAsync($"/api/products/{product}");
+        }
+
+        using var viewer = system.ControlPlaneClient(system.ViewerToken);
+        ShadowReportDto report;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        do
+        {
+            report = (await viewer.GetFromJsonAsync<ShadowReportDto>("/admin/slices/catalog-read/diff"))!;
+        }
+        while (report.Compared + report.Skipped.Values.Sum() < 20 && DateTime.UtcNow < deadline && await Delay());
+        output.WriteLine($"compared {report.Compared}, matched {report.Matches}, skipped {report.Skipped.Values.Sum()}");
+        Assert.Equal((20, 20, 0), (report.Compared, report.Matches, report.Differences));
+        await system.FlipAsync("catalog-read", SliceStates.Legacy, "done");
+    }
+
+    private static async Task<bool> Delay()
+    {
+        await Task.Delay(100);
+        return true;
     }
 }

@@ -20,9 +20,14 @@ internal static class DataView
         console.Write(table);
     }
 
-    private static string Lag(DataStatusDto d) => d.LagSeconds is { } lag
-        ? string.Create(CultureInfo.InvariantCulture, $"{lag:0.0} s")
-        : $"[red]unknown[/] {Markup.Escape(d.LagError ?? "")}";
+    // A copy never backfilled lags by the age of the monolith's oldest data: days, not seconds.
+    private static string Lag(DataStatusDto d) => d.LagSeconds switch
+    {
+        null => $"[red]unknown[/] {Markup.Escape(d.LagError ?? "")}",
+        >= 86_400 and var lag => string.Create(CultureInfo.InvariantCulture, $"[red]{lag / 86_400:0.#} days[/]"),
+        >= 60 and var lag => string.Create(CultureInfo.InvariantCulture, $"[red]{lag / 60:0.#} min[/]"),
+        var lag => string.Create(CultureInfo.InvariantCulture, $"{lag:0.0} s"),
+    };
 
     private static string Backfill(DataStatusDto d) => d.LastBackfillAt is { } at ? $"{d.BackfillStatus} {At(at)}" : d.BackfillStatus ?? "–";
 
