@@ -150,6 +150,13 @@ public class MigrationSystem : IAsyncLifetime
         return await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// Whether a message of <paramref name="messageType"/> reached the dead letters: on the embedded transport those are
+    /// kept in Catalog.Service's own database.
+    /// </summary>
+    public virtual async Task<bool> DeadLetteredAsync(string messageType) =>
+        await ScalarAsync(CatalogDatabase, $"SELECT COUNT(*) FROM wolverine_dead_letters WHERE message_type LIKE '%{messageType}%'") > 0;
+
     /// <summary>Reads one number from a SQLite file of this system.</summary>
     public static async Task<long> ScalarAsync(string database, string sql)
     {

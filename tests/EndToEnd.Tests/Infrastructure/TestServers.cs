@@ -14,8 +14,15 @@ internal static class TestServers
         ? uri
         : throw new InvalidOperationException($"{RabbitMqVariable} is not set: run the tests with `bash tests/run.sh`, which starts RabbitMQ on 127.0.0.1.");
 
+    /// <summary>Messages waiting in a RabbitMQ queue (0 when it does not exist).</summary>
+    public static async Task<long> QueueDepthAsync(string queue)
+    {
+        var lines = (await RabbitMqCtlAsync("-q list_queues name messages")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return lines.Select(l => l.Split('\t')).Where(f => f.Length == 2 && f[0] == queue).Select(f => long.Parse(f[1])).FirstOrDefault();
+    }
+
     /// <summary>Stops or starts the RabbitMQ application (the node stays up), as an outage would.</summary>
-    public static async Task RabbitMqCtlAsync(string command)
+    public static async Task<string> RabbitMqCtlAsync(string command)
     {
         var info = new ProcessStartInfo("rabbitmqctl", command) { RedirectStandardOutput = true, RedirectStandardError = true };
         using var process = Process.Start(info)!;
@@ -25,5 +32,6 @@ internal static class TestServers
         {
             throw new InvalidOperationException($"rabbitmqctl {command} failed ({process.ExitCode}): {output}");
         }
+        return output;
     }
 }

@@ -54,4 +54,8 @@ public sealed class RabbitMqSyncTests(RabbitMqSystem system, ITestOutputHelper o
         Assert.True(verify.ExitCode == 0, verify.StdOut + verify.StdErr);
         Assert.Equal(0, JsonSerializer.Deserialize<VerifyReportDto>(verify.StdOut, JsonSerializerOptions.Web)!.Mismatches);
     }
+
+    [Fact]
+    public Task A_poison_event_is_dead_lettered_the_events_behind_it_still_arrive_at_once_and_a_backfill_repairs() =>
+        SyncScenarios.PoisonAsync(system);
 }

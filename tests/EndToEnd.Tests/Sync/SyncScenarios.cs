@@ -44,6 +44,47 @@ internal static class SyncScenarios
         });
     }
 
+    /// <summary>
+    /// A product in a category made behind the monolith's seam (no event) is an event the service cannot apply: it is
+    /// retried on a schedule (~18 s), then dead-lettered (see <see cref="MigrationSystem.DeadLetteredAsync"/>), while the event behind it
+    /// arrives at once. The repair: the category reaches the service, a backfill copies what is missing, verify is clean.
+    /// </summary>
+    public static async Task PoisonAsync(MigrationSystem system)
+    {
+        await system.EnsureBackfilledAsync();
+        var category = Random.Shared.Next(100, 10_000);
+        await MigrationSystem.ExecuteSqlAsync(system.LegacyDatabase,
+            $"INSERT INTO Categories (Id, Slug, Name, Version, ChangedAt) VALUES ({category}, 'secret-{category}', 'Secret', 1, '2026-01-01 00:00:00')");
+        using var staff = await StaffAsync(system.PublicUrl);
+        using var created = await staff.Client.PostAsJsonAsync("/api/products", new { name = "Orphan", description = "x", price = 1m, categoryId = category });
+        created.EnsureSuccessStatusCode();
+
+        var clock = Stopwatch.StartNew();
+        var price = 70m + category / 100m;
+        await ChangePricesAsync(staff, [(7, price)]);
+        using var service = new HttpClient { BaseAddress = new Uri(system.CatalogUrl) };
+        while (!(await service.GetStringAsync("/api/products/7")).Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"\"price\":{price},")))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), "the event behind the poison waited");
+            await Task.Delay(10);
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!await system.DeadLetteredAsync("ProductCreated"))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the poison event never reached the dead letters\n{system.Diagnostics()}");
+            await Task.Delay(250);
+        }
+
+        await MigrationSystem.ExecuteSqlAsync(system.CatalogDatabase,
+            $"INSERT INTO Categories (Id, Slug, Name) VALUES ({category}, 'secret-{category}', 'Secret')");
+        var env = system.CliEnvironment(system.OperatorToken);
+        var backfill = await CliRunner.RunAsync(["data", "backfill", "catalog"], env);
+        Assert.True(backfill.ExitCode == 0, backfill.StdErr);
+        var verify = await CliRunner.RunAsync(["data", "verify", "catalog"], env);
+        Assert.True(verify.ExitCode == 0, verify.StdOut + verify.StdErr);
+    }
+
     private static async Task<(HttpResponseMessage Write, TimeSpan Lag)> TimedAsync(MigrationSystem system,
         Func<Task<HttpResponseMessage>> write, HttpClient service, Func<HttpResponseMessage, string> path, Func<string, bool> arrived)
     {

@@ -9,6 +9,10 @@ public sealed class RabbitMqSystem : MigrationSystem
 
     protected override IEnumerable<string> MessagingArguments =>
         ["--Messaging:Transport=RabbitMq", $"--Messaging:RabbitMq={TestServers.RabbitMq}", $"--Messaging:QueuePrefix={_prefix}"];
+
+    /// <summary>On RabbitMQ a message that keeps failing goes to the broker's dead-letter queue, this system's own.</summary>
+    public override async Task<bool> DeadLetteredAsync(string messageType) =>
+        await TestServers.QueueDepthAsync(_prefix + "dead-letters") > 0;
 }
 
 /// <summary>All RabbitMQ tests share one collection: the outage test stops the broker they all use.</summary>
