@@ -2,7 +2,8 @@
 # Runs every test of the toolkit from a fresh clone: restores, builds, runs all test projects and
 # prints one closing line "N passed, N failed" read from the test results.
 # The real servers the tests use are installed from Debian when missing and started on loopback here,
-# so that this one command stays the only set-up step: RabbitMQ (the broker transport's tests).
+# so that this one command stays the only set-up step: RabbitMQ (the broker transport's tests) and PostgreSQL
+# (the same tests with every database on a server).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,13 +15,16 @@ results="$(mktemp -d "${TMPDIR:-/tmp}/strangler-tests.XXXXXX")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 
+apt_updated=""
+install_debian() {
+  echo "==> installing $* (Debian)"
+  [[ -n "$apt_updated" ]] || { apt-get update -qq; apt_updated=1; }
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
 # RabbitMQ on 127.0.0.1 only (AMQP, Erlang distribution and epmd), with the Debian defaults otherwise.
 start_rabbitmq() {
-  if ! command -v rabbitmq-server >/dev/null 2>&1; then
-    echo "==> installing rabbitmq-server (Debian)"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server >/dev/null
-  fi
+  command -v rabbitmq-server >/dev/null 2>&1 || install_debian rabbitmq-server
   export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 ERL_EPMD_ADDRESS=127.0.0.1 RABBITMQ_DIST_PORT=25672
   export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
   if ! rabbitmqctl -q status >/dev/null 2>&1; then
@@ -38,7 +42,23 @@ start_rabbitmq() {
   export STRANGLER_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:5672"
 }
 
+# PostgreSQL's Debian cluster listens on localhost:5432; the tests get a role that may create their own databases.
+start_postgres() {
+  ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || install_debian postgresql
+  local version
+  version="$(ls /usr/lib/postgresql | sort -V | tail -n1)"
+  pg_lsclusters -h | grep -q "^$version main" || pg_createcluster "$version" main >/dev/null
+  if ! pg_isready -q -h 127.0.0.1 -p 5432; then
+    echo "==> starting PostgreSQL $version on 127.0.0.1:5432"
+    pg_ctlcluster "$version" main start
+  fi
+  for _ in $(seq 1 60); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
+  su postgres -c "psql -q -v ON_ERROR_STOP=1 -c \"DO \\\$\\\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'strangler') THEN CREATE ROLE strangler LOGIN CREATEDB PASSWORD 'strangler-tests'; END IF; END\\\$\\\$;\""
+  export STRANGLER_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Database=postgres;Username=strangler;Password=strangler-tests"
+}
+
 start_rabbitmq
+start_postgres
 
 echo "==> restore"
 dotnet restore Migration.sln

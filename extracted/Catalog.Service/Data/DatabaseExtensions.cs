@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Migration.Messaging.Storage;
 
 namespace Catalog.Service.Data;
 
@@ -8,19 +9,28 @@ internal static class DatabaseExtensions
     public const string ConnectionStringName = "Catalog";
     private const string DefaultConnectionString = "Data Source=.data/catalog.db";
 
-    /// <summary>The service's own SQLite database; migrations are applied before the server starts.</summary>
+    /// <summary>The service's own database (SQLite file, or PostgreSQL); migrations are applied before the server starts.</summary>
     public static WebApplicationBuilder AddCatalogDatabase(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        var provider = DatabaseOptions.ProviderIn(builder.Configuration);
         var connectionString = builder.CatalogConnectionString();
-        builder.Services.AddDbContext<CatalogDbContext>(options => options.UseSqlite(connectionString));
+        builder.Services.AddDbContext<CatalogDbContext>(options => options.UseDatabase(provider, connectionString));
         builder.Services.AddHostedService<DatabaseMigrator>();
         return builder;
     }
 
     /// <summary>The service's own database, which also holds its durable inbox.</summary>
-    public static string CatalogConnectionString(this WebApplicationBuilder builder) => ResolveConnectionString(
-        builder.Configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString,
-        builder.Environment.ContentRootPath);
+    public static string CatalogConnectionString(this WebApplicationBuilder builder)
+    {
+        var raw = builder.Configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString;
+        return DatabaseOptions.ProviderIn(builder.Configuration) == DatabaseProvider.Postgres
+            ? raw
+            : ResolveConnectionString(raw, builder.Environment.ContentRootPath);
+    }
 
     /// <summary>
     /// Resolves a relative <c>Data Source</c> against the content root (not the working directory, which

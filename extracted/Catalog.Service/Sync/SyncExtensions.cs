@@ -1,6 +1,7 @@
 using Catalog.Service.Data;
 using Migration.Messaging.Applied;
 using Migration.Messaging.Hosting;
+using Migration.Messaging.Storage;
 
 namespace Catalog.Service.Sync;
 
@@ -9,7 +10,8 @@ internal static class SyncExtensions
     /// <summary>Listens for the monolith's catalog events (durable inbox in this service's own database).</summary>
     public static WebApplicationBuilder AddCatalogSync(this WebApplicationBuilder builder)
     {
-        builder.AddMessaging(Nodes.Catalog, builder.CatalogConnectionString(), routes => routes.Listen());
+        builder.AddMessaging(Nodes.Catalog, DatabaseOptions.ProviderIn(builder.Configuration), builder.CatalogConnectionString(),
+            routes => routes.Listen());
         builder.Services.AddReplicationLag<CatalogDbContext, LegacyChangeFeed>(Nodes.Catalog);
         builder.Services.AddScoped(sp => new CatalogReplica(sp.GetRequiredService<CatalogDbContext>(), sp.GetRequiredService<EventLedger>()));
         return builder;

@@ -8,7 +8,10 @@ internal sealed class FlagDbContextInitializer(IDbContextFactory<FlagDbContext> 
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         await db.Database.MigrateAsync(ct);
-        // WAL lets the pollers of several instances read while one of them writes.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        // WAL lets the pollers of several instances read while one of them writes (PostgreSQL needs nothing of the kind).
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
     }
 }

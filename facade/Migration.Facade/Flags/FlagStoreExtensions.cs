@@ -2,13 +2,14 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.FeatureManagement;
+using Migration.Messaging.Storage;
 using Yarp.ReverseProxy.Configuration;
 
 namespace Migration.Facade.Flags;
 
 internal static class FlagStoreExtensions
 {
-    /// <summary>The SQLite flag store, its poller, and Microsoft.FeatureManagement fed from the snapshot.</summary>
+    /// <summary>The flag store (SQLite or PostgreSQL), its poller, and Microsoft.FeatureManagement fed from the snapshot.</summary>
     public static WebApplicationBuilder AddFlagStore(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<FlagStoreOptions>()
@@ -16,8 +17,13 @@ internal static class FlagStoreExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        var connectionString = ResolvedConnectionString(builder);
-        builder.Services.AddDbContextFactory<FlagDbContext>(o => o.UseSqlite(connectionString));
+        var provider = string.Equals(builder.Configuration[$"{FlagStoreOptions.Section}:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase)
+            ? DatabaseProvider.Postgres
+            : DatabaseProvider.Sqlite;
+        var connectionString = provider == DatabaseProvider.Postgres
+            ? builder.Configuration[$"{FlagStoreOptions.Section}:ConnectionString"] ?? ""
+            : ResolvedConnectionString(builder);
+        builder.Services.AddDbContextFactory<FlagDbContext>(o => o.UseDatabase(provider, connectionString));
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SliceSnapshotHolder>();

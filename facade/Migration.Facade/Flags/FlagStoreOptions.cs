@@ -6,7 +6,12 @@ internal sealed record FlagStoreOptions
 {
     public const string Section = "FlagStore";
 
-    /// <summary>SQLite connection string; a relative Data Source is resolved against the content root.</summary>
+    /// <summary>SQLite (a file, the default: instances on one machine share it) or Postgres (instances anywhere share it).</summary>
+    [Required]
+    [AllowedValues("Sqlite", "Postgres", ErrorMessage = "FlagStore:Provider must be \"Sqlite\" or \"Postgres\".")]
+    public string Provider { get; init; } = "Sqlite";
+
+    /// <summary>SQLite: a relative Data Source is resolved against the content root. Postgres: the flag store's database.</summary>
     [Required] public string ConnectionString { get; init; } = "Data Source=.data/facade-flags.db";
 
     /// <summary>How often every instance re-reads the store, so a flip elsewhere arrives in well under a second.</summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Migration.Messaging.Storage;
 
 namespace Legacy.Store.Data;
 
@@ -21,7 +22,10 @@ internal static class StoreDatabaseExtensions
 
         builder.Services.AddSingleton<StoreDatabaseLocation>();
         builder.Services.AddDbContext<StoreDbContext>((sp, o) =>
-            o.UseSqlite(sp.GetRequiredService<StoreDatabaseLocation>().ConnectionString));
+        {
+            var location = sp.GetRequiredService<StoreDatabaseLocation>();
+            o.UseDatabase(location.Provider, location.ConnectionString);
+        });
         builder.Services.AddSingleton<StoreSeeder>();
         builder.Services.AddHostedService<StoreDatabaseInitializer>();
 

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Migration.Messaging.Storage;
 
 namespace Legacy.Store.Data;
 
@@ -16,18 +17,30 @@ internal sealed class StoreDatabaseLocation
             throw new InvalidOperationException(
                 $"ConnectionStrings:{StoreDatabaseExtensions.ConnectionStringName} is not configured.");
         }
-        ConnectionString = Resolve(raw, environment.ContentRootPath, out var directory);
+        Provider = DatabaseOptions.ProviderIn(configuration);
+        ConnectionString = Resolve(Provider, raw, environment.ContentRootPath, out var directory);
         DataDirectory = directory;
     }
 
+    public DatabaseProvider Provider { get; }
+
     public string ConnectionString { get; }
 
-    /// <summary>The folder of the database file; null for an in-memory database.</summary>
+    /// <summary>The folder of the database file (PostgreSQL: the content root's <c>.data</c>); null for an in-memory database.</summary>
     public string? DataDirectory { get; }
 
-    /// <summary>Makes a relative <c>Data Source</c> absolute against the content root and creates its folder.</summary>
-    public static string Resolve(string connectionString, string contentRoot, out string? dataDirectory)
+    /// <summary>
+    /// Makes a relative SQLite <c>Data Source</c> absolute against the content root and creates its folder; a
+    /// PostgreSQL connection string is used as it is, with the data-protection keys under the content root.
+    /// </summary>
+    public static string Resolve(DatabaseProvider provider, string connectionString, string contentRoot, out string? dataDirectory)
     {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            dataDirectory = Path.Combine(contentRoot, ".data");
+            Directory.CreateDirectory(dataDirectory);
+            return connectionString;
+        }
         var csb = new SqliteConnectionStringBuilder(connectionString);
         dataDirectory = null;
         if (string.IsNullOrEmpty(csb.DataSource) || csb.DataSource == ":memory:" || csb.Mode == SqliteOpenMode.Memory)

@@ -1,3 +1,4 @@
+using Migration.Messaging.Storage;
 using Legacy.Store.Catalog;
 using Legacy.Store.Data;
 using Migration.Messaging.Events;
@@ -13,10 +14,11 @@ internal static class StoreEventsExtensions
 {
     public static WebApplicationBuilder AddStoreEvents(this WebApplicationBuilder builder)
     {
-        var storage = StoreDatabaseLocation.Resolve(
+        var provider = DatabaseOptions.ProviderIn(builder.Configuration);
+        var storage = StoreDatabaseLocation.Resolve(provider,
             builder.Configuration.GetConnectionString(StoreDatabaseExtensions.ConnectionStringName) ?? "",
             builder.Environment.ContentRootPath, out _);
-        builder.AddMessaging(Nodes.Monolith, storage, routes => routes.Send(Nodes.Catalog,
+        builder.AddMessaging(Nodes.Monolith, provider, storage, routes => routes.Send(Nodes.Catalog,
             typeof(ProductCreated), typeof(ProductChanged), typeof(PriceChanged), typeof(ProductDeleted), typeof(CategoryChanged)));
         builder.Services.AddScoped<CatalogWriter>();
         return builder;

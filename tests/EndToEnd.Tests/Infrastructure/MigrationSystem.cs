@@ -31,10 +31,10 @@ public class MigrationSystem : IAsyncLifetime
     /// <summary>Catalog.Service's inbox on the embedded transport.</summary>
     public int CatalogInboxPort { get; } = TestPorts.Next();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var legacy = Start("legacy", "legacy/Legacy.Store", "Legacy.Store", LegacyUrl,
-            [$"--ConnectionStrings:Store=Data Source={LegacyDatabase}", .. MessagingArguments]);
+            [.. LegacyDatabaseArguments, .. MessagingArguments]);
         var catalog = _catalog = StartCatalog();
         var facade = Start("facade", "facade/Migration.Facade", "Migration.Facade", null, FacadeArguments(PublicUrl, ControlPlaneUrl));
 
@@ -53,6 +53,14 @@ public class MigrationSystem : IAsyncLifetime
 
     /// <summary>Appended to Catalog.Service's connection string, e.g. <c>;Pooling=False</c>.</summary>
     protected virtual string CatalogConnectionOptions => "";
+
+    /// <summary>Where the monolith keeps its data (a SQLite file of this system's own by default).</summary>
+    protected virtual IEnumerable<string> LegacyDatabaseArguments => [$"--ConnectionStrings:Store=Data Source={LegacyDatabase}"];
+
+    protected virtual IEnumerable<string> CatalogDatabaseArguments =>
+        [$"--ConnectionStrings:Catalog=Data Source={CatalogDatabase}{CatalogConnectionOptions}"];
+
+    protected virtual IEnumerable<string> FlagStoreArguments => [$"--FlagStore:ConnectionString=Data Source={Path.Combine(_dataDir, "flags.db")}"];
 
     /// <summary>How the monolith and Catalog.Service exchange events: the embedded transport on a port of this system's own.</summary>
     protected virtual IEnumerable<string> MessagingArguments => [$"--Messaging:Ports:catalog={CatalogInboxPort}"];
@@ -126,46 +134,45 @@ public class MigrationSystem : IAsyncLifetime
     /// Writes a price straight into Catalog.Service's database, behind the sync's back: the way to make the two sides
     /// disagree now that events keep them in step (and what a data-verify test plants).
     /// </summary>
-    public async Task PlantCatalogPriceAsync(int productId, decimal price)
+    public async Task PlantCatalogPriceAsync(int productId, decimal price) =>
+        Assert.Equal(1, await ExecuteSqlAsync(Owner.Catalog,
+            $"UPDATE \"Products\" SET \"PriceCents\" = {(long)(price * 100)} WHERE \"Id\" = {productId}"));
+
+    public enum Owner
     {
-        await using var connection = new SqliteConnection($"Data Source={CatalogDatabase};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE Products SET PriceCents = $cents WHERE Id = $id";
-        command.Parameters.AddWithValue("$cents", (long)(price * 100));
-        command.Parameters.AddWithValue("$id", productId);
-        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        Legacy,
+        Catalog,
     }
 
-    /// <summary>The monolith's own database file.</summary>
-    public string LegacyDatabase => Path.Combine(_dataDir, "legacy.db");
-
-    /// <summary>Runs one SQL statement on a SQLite file of this system (a change behind the apps' backs); returns rows changed.</summary>
-    public static async Task<int> ExecuteSqlAsync(string database, string sql)
+    /// <summary>Runs one SQL statement in an owner's database, behind the apps' backs; returns the rows changed.</summary>
+    public virtual async Task<int> ExecuteSqlAsync(Owner owner, string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={database};Pooling=False;Default Timeout=30");
+        await using var connection = new SqliteConnection($"Data Source={(owner == Owner.Legacy ? LegacyDatabase : CatalogDatabase)};Pooling=False;Default Timeout=30");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>
-    /// Whether a message of <paramref name="messageType"/> reached the dead letters: on the embedded transport those are
-    /// kept in Catalog.Service's own database.
-    /// </summary>
-    public virtual async Task<bool> DeadLetteredAsync(string messageType) =>
-        await ScalarAsync(CatalogDatabase, $"SELECT COUNT(*) FROM wolverine_dead_letters WHERE message_type LIKE '%{messageType}%'") > 0;
-
-    /// <summary>Reads one number from a SQLite file of this system.</summary>
-    public static async Task<long> ScalarAsync(string database, string sql)
+    /// <summary>Reads one number from an owner's database.</summary>
+    public virtual async Task<long> ScalarAsync(Owner owner, string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={database};Pooling=False;Default Timeout=30");
+        await using var connection = new SqliteConnection($"Data Source={(owner == Owner.Legacy ? LegacyDatabase : CatalogDatabase)};Pooling=False;Default Timeout=30");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>The monolith's own database file.</summary>
+    public string LegacyDatabase => Path.Combine(_dataDir, "legacy.db");
+
+    /// <summary>
+    /// Whether a message of <paramref name="messageType"/> reached the dead letters: on the embedded transport those are
+    /// kept in Catalog.Service's own database.
+    /// </summary>
+    public virtual async Task<bool> DeadLetteredAsync(string messageType) =>
+        await ScalarAsync(Owner.Catalog, $"SELECT COUNT(*) FROM wolverine_dead_letters WHERE message_type LIKE '%{messageType}%'") > 0;
 
     /// <summary>A staff member changes a price in the monolith (through the facade), as the store's users would.</summary>
     public async Task ChangeLegacyPriceAsync(int productId, decimal price)
@@ -180,7 +187,7 @@ public class MigrationSystem : IAsyncLifetime
     public IDictionary<string, string?> CliEnvironment(string? token) =>
         new Dictionary<string, string?> { ["STRANGLER_URL"] = ControlPlaneUrl, ["STRANGLER_TOKEN"] = token };
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         foreach (var app in _apps) await app.DisposeAsync();
         try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
@@ -228,7 +235,7 @@ public class MigrationSystem : IAsyncLifetime
     [
         $"--Facade:PublicUrl={publicUrl}",
         $"--Facade:ControlPlaneUrl={controlPlaneUrl}",
-        $"--FlagStore:ConnectionString=Data Source={Path.Combine(_dataDir, "flags.db")}",
+        .. FlagStoreArguments,
         $"--Services:legacy:http:0={LegacyUrl}",
         $"--Services:catalog:http:0={CatalogUrl}",
         "--ControlPlane:Tokens:0:Name=e2e-operator",
@@ -241,7 +248,7 @@ public class MigrationSystem : IAsyncLifetime
     ];
 
     private AppProcess StartCatalog() =>
-        Start("catalog", "extracted/Catalog.Service", "Catalog.Service", CatalogUrl, [$"--ConnectionStrings:Catalog=Data Source={CatalogDatabase}{CatalogConnectionOptions}", $"--Legacy:BaseUrl={LegacyUrl}", .. MessagingArguments]);
+        Start("catalog", "extracted/Catalog.Service", "Catalog.Service", CatalogUrl, [.. CatalogDatabaseArguments, $"--Legacy:BaseUrl={LegacyUrl}", .. MessagingArguments]);
 
     private AppProcess Start(string name, string folder, string assembly, string? url, params string[] args)
     {

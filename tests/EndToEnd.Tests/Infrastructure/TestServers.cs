@@ -9,6 +9,12 @@ namespace EndToEnd.Tests.Infrastructure;
 internal static class TestServers
 {
     public const string RabbitMqVariable = "STRANGLER_TEST_RABBITMQ";
+    public const string PostgresVariable = "STRANGLER_TEST_POSTGRES";
+
+    /// <summary>A connection string to the test server without a database (a role that may create databases).</summary>
+    public static string Postgres => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } connection
+        ? connection
+        : throw new InvalidOperationException($"{PostgresVariable} is not set: run the tests with `bash tests/run.sh`, which starts PostgreSQL on 127.0.0.1.");
 
     public static string RabbitMq => Environment.GetEnvironmentVariable(RabbitMqVariable) is { Length: > 0 } uri
         ? uri

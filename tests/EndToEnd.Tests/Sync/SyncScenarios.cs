@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
+using Migration.Facade.Contracts;
 using EndToEnd.Tests.Infrastructure;
 
 namespace EndToEnd.Tests.Sync;
@@ -45,6 +47,61 @@ internal static class SyncScenarios
     }
 
     /// <summary>
+    /// A backfill while the monolith takes writes ends with verify at 0 mismatches; a mismatch planted in the service's
+    /// database is named with its id and both values and blocks the flip; a repair unblocks it.
+    /// </summary>
+    public static async Task DataParityAsync(MigrationSystem system)
+    {
+        var env = system.CliEnvironment(system.OperatorToken);
+        using var staff = new StoreSession(system.LegacyUrl);
+        using (var signIn = await staff.SignInAsync("staff@example.com", "Staff-Passw0rd!"))
+        {
+            Assert.Equal(HttpStatusCode.SeeOther, signIn.StatusCode);
+        }
+
+        // The monolith keeps taking writes while the backfill copies: prices, an edit, a create and a delete.
+        var backfill = CliRunner.RunAsync(["data", "backfill", "catalog"], env);
+        var writes = new List<Task<HttpResponseMessage>>();
+        for (var i = 0; i < 40; i++)
+        {
+            writes.Add(staff.Client.PutAsJsonAsync($"/api/products/{10 + i * 23}/price", new { price = 10m + i }));
+        }
+        writes.Add(staff.Client.PostAsJsonAsync("/api/products", new { name = "Backfill Race", description = "New.", price = 3.5m, categoryId = 1 }));
+        writes.Add(staff.Client.DeleteAsync("/api/products/999"));
+        foreach (var write in writes)
+        {
+            using var response = await write;
+            Assert.True(response.IsSuccessStatusCode, $"a write answered {(int)response.StatusCode}");
+        }
+        var copied = await backfill;
+        Assert.True(copied.ExitCode == 0, $"{copied.StdErr}\n{copied.StdOut}\n{system.Diagnostics()}");
+        await system.WaitForLagAsync(TimeSpan.Zero, TimeSpan.FromSeconds(30));
+
+        var clean = await CliRunner.RunAsync(["data", "verify", "catalog", "--json"], env);
+        var report = JsonSerializer.Deserialize<VerifyReportDto>(clean.StdOut, JsonSerializerOptions.Web)!;
+        Assert.True(clean.ExitCode == 0, clean.StdOut + clean.StdErr);
+        Assert.Equal((0, report.MonolithCount), (report.Mismatches, report.ServiceCount));
+
+        // Behind the sync's back: the service's copy of product 321 gets another price.
+        using var monolith = new HttpClient { BaseAddress = new Uri(system.LegacyUrl) };
+        var price = (await monolith.GetFromJsonAsync<JsonElement>("/api/products/321")).GetProperty("price").GetDecimal();
+        await system.PlantCatalogPriceAsync(321, price + 5m);
+
+        var dirty = await CliRunner.RunAsync(["data", "verify", "catalog"], env);
+        Assert.Equal(7, dirty.ExitCode);
+        Assert.Matches($@"321\s*│\s*different\s*│\s*priceCents\s*│\s*{(long)(price * 100)}\s*│\s*{(long)((price + 5m) * 100)}", dirty.StdOut);
+        var refused = await CliRunner.RunAsync(["flip", "catalog-read", "extracted", "--reason", "looks fine"], env);
+        Assert.Equal(6, refused.ExitCode);
+        Assert.Contains("found 1 mismatching records", refused.StdErr);
+
+        await system.PlantCatalogPriceAsync(321, price);
+        Assert.Equal(0, (await CliRunner.RunAsync(["data", "verify", "catalog"], env)).ExitCode);
+        var allowed = await CliRunner.RunAsync(["flip", "catalog-read", "extracted", "--reason", "verified clean"], env);
+        Assert.True(allowed.ExitCode == 0, allowed.StdErr);
+        await system.FlipAsync("catalog-read", SliceStates.Legacy, "done");
+    }
+
+    /// <summary>
     /// A product in a category made behind the monolith's seam (no event) is an event the service cannot apply: it is
     /// retried on a schedule (~18 s), then dead-lettered (see <see cref="MigrationSystem.DeadLetteredAsync"/>), while the event behind it
     /// arrives at once. The repair: the category reaches the service, a backfill copies what is missing, verify is clean.
@@ -53,8 +110,8 @@ internal static class SyncScenarios
     {
         await system.EnsureBackfilledAsync();
         var category = Random.Shared.Next(100, 10_000);
-        await MigrationSystem.ExecuteSqlAsync(system.LegacyDatabase,
-            $"INSERT INTO Categories (Id, Slug, Name, Version, ChangedAt) VALUES ({category}, 'secret-{category}', 'Secret', 1, '2026-01-01 00:00:00')");
+        await system.ExecuteSqlAsync(MigrationSystem.Owner.Legacy,
+            $"INSERT INTO \"Categories\" (\"Id\", \"Slug\", \"Name\", \"Version\", \"ChangedAt\") VALUES ({category}, 'secret-{category}', 'Secret', 1, '2026-01-01 00:00:00')");
         using var staff = await StaffAsync(system.PublicUrl);
         using var created = await staff.Client.PostAsJsonAsync("/api/products", new { name = "Orphan", description = "x", price = 1m, categoryId = category });
         created.EnsureSuccessStatusCode();
@@ -76,8 +133,8 @@ internal static class SyncScenarios
             await Task.Delay(250);
         }
 
-        await MigrationSystem.ExecuteSqlAsync(system.CatalogDatabase,
-            $"INSERT INTO Categories (Id, Slug, Name) VALUES ({category}, 'secret-{category}', 'Secret')");
+        await system.ExecuteSqlAsync(MigrationSystem.Owner.Catalog,
+            $"INSERT INTO \"Categories\" (\"Id\", \"Slug\", \"Name\") VALUES ({category}, 'secret-{category}', 'Secret')");
         var env = system.CliEnvironment(system.OperatorToken);
         var backfill = await CliRunner.RunAsync(["data", "backfill", "catalog"], env);
         Assert.True(backfill.ExitCode == 0, backfill.StdErr);

@@ -58,7 +58,7 @@ public sealed class StartupTests
     {
         var root = Directory.CreateTempSubdirectory("legacy-store-root-").FullName;
 
-        var resolved = StoreDatabaseLocation.Resolve("Data Source=.data/x.db", root, out var directory);
+        var resolved = StoreDatabaseLocation.Resolve(Migration.Messaging.Storage.DatabaseProvider.Sqlite, "Data Source=.data/x.db", root, out var directory);
 
         Assert.Equal($"Data Source={Path.Combine(root, ".data", "x.db")}", resolved);
         Assert.Equal(Path.Combine(root, ".data"), directory);

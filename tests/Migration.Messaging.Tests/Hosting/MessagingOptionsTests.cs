@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Options;
 using Migration.Messaging.Hosting;
+using Migration.Messaging.Storage;
 
 namespace Migration.Messaging.Tests.Hosting;
 
@@ -13,7 +14,7 @@ public sealed class MessagingOptionsTests
         builder.Configuration["Messaging:Transport"] = "RabbitMq";
 
         var error = Assert.Throws<OptionsValidationException>(() =>
-            builder.AddMessaging(Nodes.Catalog, "Data Source=:memory:", routes => routes.Listen()));
+            builder.AddMessaging(Nodes.Catalog, DatabaseProvider.Sqlite, "Data Source=:memory:", routes => routes.Listen()));
 
         Assert.Contains("Messaging:RabbitMq", error.Message);
     }
@@ -24,7 +25,7 @@ public sealed class MessagingOptionsTests
         var builder = WebApplication.CreateBuilder();
 
         var error = Assert.Throws<OptionsValidationException>(() =>
-            builder.AddMessaging(Nodes.Monolith, "Data Source=:memory:", routes => routes.Send<object>("billing")));
+            builder.AddMessaging(Nodes.Monolith, DatabaseProvider.Sqlite, "Data Source=:memory:", routes => routes.Send<object>("billing")));
 
         Assert.Contains("Messaging:Ports:billing", error.Message);
     }

@@ -14,7 +14,9 @@ using Wolverine;
 using Wolverine.EntityFrameworkCore;
 using Wolverine.ErrorHandling;
 using Wolverine.RabbitMQ;
+using Wolverine.Postgresql;
 using Wolverine.Sqlite;
+using Migration.Messaging.Storage;
 using Wolverine.Transports.Tcp;
 
 namespace Migration.Messaging.Hosting;
@@ -23,12 +25,12 @@ public static class MessagingExtensions
 {
     /// <summary>
     /// Wires this process into the system's messaging with Wolverine: a durable outbox and inbox in the node's own
-    /// database (<paramref name="storage"/>, never a shared one), retries and dead letters, and the transport chosen by
-    /// <c>Messaging:Transport</c>.
+    /// database (<paramref name="storage"/> on <paramref name="provider"/>, never a shared one), retries and dead
+    /// letters, and the transport chosen by <c>Messaging:Transport</c>.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static WebApplicationBuilder AddMessaging(
-        this WebApplicationBuilder builder, string node, string storage, Action<MessagingRoutes> routes)
+        this WebApplicationBuilder builder, string node, DatabaseProvider provider, string storage, Action<MessagingRoutes> routes)
     {
         // Wolverine looks for handlers in its "application assembly", by default the one calling UseWolverine: this
         // library. The caller's assembly is the service's own.
@@ -55,7 +57,14 @@ public static class MessagingExtensions
             // code is compiled into an assembly of its own, so it may resolve those from the container.
             opts.ServiceLocationPolicy = ServiceLocationPolicy.AlwaysAllowed;
             opts.Durability.Mode = DurabilityMode.Solo;
-            opts.PersistMessagesWithSqlite(storage);
+            if (provider == DatabaseProvider.Postgres)
+            {
+                opts.PersistMessagesWithPostgresql(storage, "wolverine");
+            }
+            else
+            {
+                opts.PersistMessagesWithSqlite(storage);
+            }
             opts.UseEntityFrameworkCoreTransactions();
             TuneRecovery(opts.Durability, options.RecoveryInterval);
 

@@ -14,13 +14,13 @@ namespace Catalog.Service.Data.Migrations
                 name: "BackfillCheckpoints",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastCompletedPage = table.Column<int>(type: "INTEGER", nullable: false),
-                    TotalPages = table.Column<int>(type: "INTEGER", nullable: false),
-                    ItemsCopied = table.Column<int>(type: "INTEGER", nullable: false),
-                    TotalItems = table.Column<int>(type: "INTEGER", nullable: false),
-                    Completed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(nullable: false),
+                    LastCompletedPage = table.Column<int>(nullable: false),
+                    TotalPages = table.Column<int>(nullable: false),
+                    ItemsCopied = table.Column<int>(nullable: false),
+                    TotalItems = table.Column<int>(nullable: false),
+                    Completed = table.Column<bool>(nullable: false),
+                    UpdatedAt = table.Column<long>(nullable: false)
                 },
                 constraints: table =>
                 {
@@ -31,9 +31,9 @@ namespace Catalog.Service.Data.Migrations
                 name: "Categories",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(nullable: false),
+                    Slug = table.Column<string>(maxLength: 100, nullable: false),
+                    Name = table.Column<string>(maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -44,11 +44,11 @@ namespace Catalog.Service.Data.Migrations
                 name: "Products",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    PriceCents = table.Column<long>(type: "INTEGER", nullable: false),
-                    CategoryId = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(nullable: false),
+                    Name = table.Column<string>(maxLength: 200, nullable: false),
+                    Description = table.Column<string>(maxLength: 4000, nullable: false),
+                    PriceCents = table.Column<long>(nullable: false),
+                    CategoryId = table.Column<int>(nullable: false)
                 },
                 constraints: table =>
                 {

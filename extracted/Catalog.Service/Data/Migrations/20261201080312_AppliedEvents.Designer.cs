@@ -22,29 +22,21 @@ namespace Catalog.Service.Data.Migrations
 
             modelBuilder.Entity("Catalog.Service.Data.BackfillCheckpoint", b =>
                 {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("Id");
 
-                    b.Property<bool>("Completed")
-                        .HasColumnType("INTEGER");
+                    b.Property<bool>("Completed");
 
-                    b.Property<int>("ItemsCopied")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("ItemsCopied");
 
-                    b.Property<int>("LastCompletedPage")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("LastCompletedPage");
 
-                    b.Property<int>("LastProductId")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("LastProductId");
 
-                    b.Property<int>("TotalItems")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("TotalItems");
 
-                    b.Property<int>("TotalPages")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("TotalPages");
 
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("UpdatedAt");
 
                     b.HasKey("Id");
 
@@ -53,18 +45,15 @@ namespace Catalog.Service.Data.Migrations
 
             modelBuilder.Entity("Catalog.Service.Data.Category", b =>
                 {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("Id");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(200);
 
                     b.Property<string>("Slug")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(100);
 
                     b.HasKey("Id");
 
@@ -78,24 +67,19 @@ namespace Catalog.Service.Data.Migrations
 
             modelBuilder.Entity("Catalog.Service.Data.Product", b =>
                 {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("Id");
 
-                    b.Property<int>("CategoryId")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("CategoryId");
 
                     b.Property<string>("Description")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(4000);
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(200);
 
-                    b.Property<long>("PriceCents")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("PriceCents");
 
                     b.HasKey("Id");
 
@@ -111,23 +95,17 @@ namespace Catalog.Service.Data.Migrations
             modelBuilder.Entity("Migration.Messaging.Applied.AppliedEvent", b =>
                 {
                     b.Property<string>("Stream")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(32);
 
-                    b.Property<int>("AggregateId")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("AggregateId");
 
-                    b.Property<long>("AppliedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("AppliedAt");
 
-                    b.Property<Guid>("EventId")
-                        .HasColumnType("TEXT");
+                    b.Property<Guid>("EventId");
 
-                    b.Property<long>("OccurredAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("OccurredAt");
 
-                    b.Property<long>("Version")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("Version");
 
                     b.HasKey("Stream", "AggregateId");
 

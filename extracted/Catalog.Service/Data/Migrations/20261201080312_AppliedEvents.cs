@@ -11,10 +11,8 @@ namespace Catalog.Service.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<int>(
-                name: "LastProductId",
+            migrationBuilder.AddColumn<int>(name: "LastProductId",
                 table: "BackfillCheckpoints",
-                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
@@ -22,12 +20,12 @@ namespace Catalog.Service.Data.Migrations
                 name: "AppliedEvents",
                 columns: table => new
                 {
-                    Stream = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    AggregateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false),
-                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AppliedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Stream = table.Column<string>(maxLength: 32, nullable: false),
+                    AggregateId = table.Column<int>(nullable: false),
+                    Version = table.Column<long>(nullable: false),
+                    EventId = table.Column<Guid>(nullable: false),
+                    OccurredAt = table.Column<long>(nullable: false),
+                    AppliedAt = table.Column<long>(nullable: false)
                 },
                 constraints: table =>
                 {

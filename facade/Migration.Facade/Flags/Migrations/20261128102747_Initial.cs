@@ -15,17 +15,18 @@ namespace Migration.Facade.Flags.Migrations
                 name: "audit_entries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Slice = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    FromState = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    FromPercentage = table.Column<int>(type: "INTEGER", nullable: false),
-                    ToState = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ToPercentage = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true)
+                        .Annotation("Npgsql:ValueGenerationStrategy", Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Slice = table.Column<string>(maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(nullable: false),
+                    Actor = table.Column<string>(maxLength: 100, nullable: false),
+                    FromState = table.Column<string>(maxLength: 20, nullable: false),
+                    FromPercentage = table.Column<int>(nullable: false),
+                    ToState = table.Column<string>(maxLength: 20, nullable: false),
+                    ToPercentage = table.Column<int>(nullable: false),
+                    Reason = table.Column<string>(maxLength: 1000, nullable: false),
+                    Version = table.Column<long>(nullable: false)
                 },
                 constraints: table =>
                 {
@@ -36,12 +37,12 @@ namespace Migration.Facade.Flags.Migrations
                 name: "slices",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Percentage = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Name = table.Column<string>(maxLength: 100, nullable: false),
+                    State = table.Column<string>(maxLength: 20, nullable: false),
+                    Percentage = table.Column<int>(nullable: false),
+                    Version = table.Column<long>(nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(nullable: false),
+                    UpdatedBy = table.Column<string>(maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {

@@ -15,12 +15,12 @@ namespace Migration.Facade.Flags.Migrations
                 name: "side_overrides",
                 columns: table => new
                 {
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Slice = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Side = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    IssuedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Hash = table.Column<string>(maxLength: 64, nullable: false),
+                    Slice = table.Column<string>(maxLength: 100, nullable: false),
+                    Side = table.Column<string>(maxLength: 20, nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(nullable: false),
+                    IssuedAt = table.Column<DateTimeOffset>(nullable: false),
+                    IssuedBy = table.Column<string>(maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {

@@ -23,30 +23,23 @@ namespace Migration.Facade.Flags.Migrations
             modelBuilder.Entity("Migration.Facade.Data.VerifyRunRow", b =>
                 {
                     b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd();
 
                     b.Property<string>("Actor")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(100);
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("TEXT");
+                    b.Property<DateTimeOffset>("At");
 
                     b.Property<string>("DataSet")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(100);
 
-                    b.Property<int>("Mismatches")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("Mismatches");
 
-                    b.Property<int>("MonolithCount")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("MonolithCount");
 
-                    b.Property<int>("ServiceCount")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("ServiceCount");
 
                     b.HasKey("Id");
 
@@ -58,48 +51,37 @@ namespace Migration.Facade.Flags.Migrations
             modelBuilder.Entity("Migration.Facade.Flags.AuditRow", b =>
                 {
                     b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd();
 
                     b.Property<string>("Actor")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(100);
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("TEXT");
+                    b.Property<DateTimeOffset>("At");
 
-                    b.Property<bool>("Forced")
-                        .HasColumnType("INTEGER");
+                    b.Property<bool>("Forced");
 
-                    b.Property<int>("FromPercentage")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("FromPercentage");
 
                     b.Property<string>("FromState")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(20);
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(1000);
 
                     b.Property<string>("Slice")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(100);
 
-                    b.Property<int>("ToPercentage")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("ToPercentage");
 
                     b.Property<string>("ToState")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(20);
 
-                    b.Property<long>("Version")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("Version");
 
                     b.HasKey("Id");
 
@@ -111,29 +93,23 @@ namespace Migration.Facade.Flags.Migrations
             modelBuilder.Entity("Migration.Facade.Flags.SideOverrideRow", b =>
                 {
                     b.Property<string>("Hash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(64);
 
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("TEXT");
+                    b.Property<DateTimeOffset>("ExpiresAt");
 
-                    b.Property<DateTimeOffset>("IssuedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<DateTimeOffset>("IssuedAt");
 
                     b.Property<string>("IssuedBy")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(100);
 
                     b.Property<string>("Side")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(20);
 
                     b.Property<string>("Slice")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(100);
 
                     b.HasKey("Hash");
 
@@ -143,27 +119,21 @@ namespace Migration.Facade.Flags.Migrations
             modelBuilder.Entity("Migration.Facade.Flags.SliceRow", b =>
                 {
                     b.Property<string>("Name")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(100);
 
-                    b.Property<int>("Percentage")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("Percentage");
 
                     b.Property<string>("State")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(20);
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<DateTimeOffset>("UpdatedAt");
 
                     b.Property<string>("UpdatedBy")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(100);
 
-                    b.Property<long>("Version")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("Version");
 
                     b.HasKey("Name");
 

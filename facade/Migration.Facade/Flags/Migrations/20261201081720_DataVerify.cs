@@ -11,10 +11,8 @@ namespace Migration.Facade.Flags.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<bool>(
-                name: "Forced",
+            migrationBuilder.AddColumn<bool>(name: "Forced",
                 table: "audit_entries",
-                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
@@ -22,14 +20,15 @@ namespace Migration.Facade.Flags.Migrations
                 name: "verify_runs",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    DataSet = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    MonolithCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    ServiceCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    Mismatches = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true)
+                        .Annotation("Npgsql:ValueGenerationStrategy", Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DataSet = table.Column<string>(maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(nullable: false),
+                    Actor = table.Column<string>(maxLength: 100, nullable: false),
+                    MonolithCount = table.Column<int>(nullable: false),
+                    ServiceCount = table.Column<int>(nullable: false),
+                    Mismatches = table.Column<int>(nullable: false)
                 },
                 constraints: table =>
                 {

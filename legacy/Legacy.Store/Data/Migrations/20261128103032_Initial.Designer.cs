@@ -23,18 +23,15 @@ namespace Legacy.Store.Data.Migrations
             modelBuilder.Entity("Legacy.Store.Catalog.Category", b =>
                 {
                     b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd();
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(100);
 
                     b.Property<string>("Slug")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(64);
 
                     b.HasKey("Id");
 
@@ -47,29 +44,23 @@ namespace Legacy.Store.Data.Migrations
             modelBuilder.Entity("Legacy.Store.Catalog.Product", b =>
                 {
                     b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd();
 
-                    b.Property<int>("CategoryId")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("CategoryId");
 
                     b.Property<string>("Description")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(2000);
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(200);
 
-                    b.Property<long>("PriceCents")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("PriceCents");
 
                     b.Property<string>("Sku")
                         .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(32);
 
                     b.HasKey("Id");
 
@@ -86,28 +77,22 @@ namespace Legacy.Store.Data.Migrations
             modelBuilder.Entity("Legacy.Store.Customers.Customer", b =>
                 {
                     b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd();
 
                     b.Property<string>("City")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.Property<string>("Email")
                         .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(256);
 
                     b.Property<string>("FullName")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<DateTime>("JoinedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<DateTime>("JoinedAt");
 
                     b.Property<string>("PasswordHash")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.HasKey("Id");
 
@@ -120,21 +105,17 @@ namespace Legacy.Store.Data.Migrations
             modelBuilder.Entity("Legacy.Store.Customers.StaffMember", b =>
                 {
                     b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd();
 
                     b.Property<string>("Email")
                         .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(256);
 
                     b.Property<string>("FullName")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.Property<string>("PasswordHash")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.HasKey("Id");
 
@@ -146,11 +127,9 @@ namespace Legacy.Store.Data.Migrations
 
             modelBuilder.Entity("Legacy.Store.Inventory.StockItem", b =>
                 {
-                    b.Property<int>("ProductId")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("ProductId");
 
-                    b.Property<int>("OnHand")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("OnHand");
 
                     b.HasKey("ProductId");
 
@@ -163,22 +142,17 @@ namespace Legacy.Store.Data.Migrations
             modelBuilder.Entity("Legacy.Store.Orders.Order", b =>
                 {
                     b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd();
 
-                    b.Property<int>("CustomerId")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("CustomerId");
 
-                    b.Property<DateTime>("PlacedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<DateTime>("PlacedAt");
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(16);
 
-                    b.Property<long>("TotalCents")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("TotalCents");
 
                     b.HasKey("Id");
 
@@ -190,25 +164,19 @@ namespace Legacy.Store.Data.Migrations
             modelBuilder.Entity("Legacy.Store.Orders.OrderLine", b =>
                 {
                     b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd();
 
-                    b.Property<int>("OrderId")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("OrderId");
 
-                    b.Property<int>("ProductId")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("ProductId");
 
                     b.Property<string>("ProductName")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(200);
 
-                    b.Property<int>("Quantity")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("Quantity");
 
-                    b.Property<long>("UnitPriceCents")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("UnitPriceCents");
 
                     b.HasKey("Id");
 

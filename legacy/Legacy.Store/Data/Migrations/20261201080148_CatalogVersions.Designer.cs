@@ -23,26 +23,21 @@ namespace Legacy.Store.Data.Migrations
             modelBuilder.Entity("Legacy.Store.Catalog.Category", b =>
                 {
                     b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd();
 
-                    b.Property<DateTime>("ChangedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<DateTime>("ChangedAt");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(100);
 
                     b.Property<string>("Slug")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(64);
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
                         .HasDefaultValue(1L);
 
                     b.HasKey("Id");
@@ -56,40 +51,31 @@ namespace Legacy.Store.Data.Migrations
             modelBuilder.Entity("Legacy.Store.Catalog.Product", b =>
                 {
                     b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd();
 
-                    b.Property<int>("CategoryId")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("CategoryId");
 
-                    b.Property<DateTime>("ChangedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<DateTime>("ChangedAt");
 
                     b.Property<string>("Description")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(2000);
 
-                    b.Property<bool>("IsDeleted")
-                        .HasColumnType("INTEGER");
+                    b.Property<bool>("IsDeleted");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(200);
 
-                    b.Property<long>("PriceCents")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("PriceCents");
 
                     b.Property<string>("Sku")
                         .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(32);
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
                         .HasDefaultValue(1L);
 
                     b.HasKey("Id");
@@ -109,28 +95,22 @@ namespace Legacy.Store.Data.Migrations
             modelBuilder.Entity("Legacy.Store.Customers.Customer", b =>
                 {
                     b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd();
 
                     b.Property<string>("City")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.Property<string>("Email")
                         .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(256);
 
                     b.Property<string>("FullName")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<DateTime>("JoinedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<DateTime>("JoinedAt");
 
                     b.Property<string>("PasswordHash")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.HasKey("Id");
 
@@ -143,21 +123,17 @@ namespace Legacy.Store.Data.Migrations
             modelBuilder.Entity("Legacy.Store.Customers.StaffMember", b =>
                 {
                     b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd();
 
                     b.Property<string>("Email")
                         .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(256);
 
                     b.Property<string>("FullName")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.Property<string>("PasswordHash")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.HasKey("Id");
 
@@ -169,15 +145,12 @@ namespace Legacy.Store.Data.Migrations
 
             modelBuilder.Entity("Legacy.Store.Inventory.StockItem", b =>
                 {
-                    b.Property<int>("ProductId")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("ProductId");
 
-                    b.Property<int>("OnHand")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("OnHand");
 
                     b.Property<long>("Version")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
                         .HasDefaultValue(1L);
 
                     b.HasKey("ProductId");
@@ -191,22 +164,17 @@ namespace Legacy.Store.Data.Migrations
             modelBuilder.Entity("Legacy.Store.Orders.Order", b =>
                 {
                     b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd();
 
-                    b.Property<int>("CustomerId")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("CustomerId");
 
-                    b.Property<DateTime>("PlacedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<DateTime>("PlacedAt");
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(16);
 
-                    b.Property<long>("TotalCents")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("TotalCents");
 
                     b.HasKey("Id");
 
@@ -218,25 +186,19 @@ namespace Legacy.Store.Data.Migrations
             modelBuilder.Entity("Legacy.Store.Orders.OrderLine", b =>
                 {
                     b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd();
 
-                    b.Property<int>("OrderId")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("OrderId");
 
-                    b.Property<int>("ProductId")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("ProductId");
 
                     b.Property<string>("ProductName")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(200);
 
-                    b.Property<int>("Quantity")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("Quantity");
 
-                    b.Property<long>("UnitPriceCents")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("UnitPriceCents");
 
                     b.HasKey("Id");
 

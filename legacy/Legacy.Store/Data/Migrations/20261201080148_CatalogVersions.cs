@@ -11,45 +11,33 @@ namespace Legacy.Store.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<long>(
-                name: "Version",
+            migrationBuilder.AddColumn<long>(name: "Version",
                 table: "Stock",
-                type: "INTEGER",
                 nullable: false,
                 defaultValue: 1L);
 
-            migrationBuilder.AddColumn<DateTime>(
-                name: "ChangedAt",
+            migrationBuilder.AddColumn<DateTime>(name: "ChangedAt",
                 table: "Products",
-                type: "TEXT",
                 nullable: false,
-                defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
+                defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
 
-            migrationBuilder.AddColumn<bool>(
-                name: "IsDeleted",
+            migrationBuilder.AddColumn<bool>(name: "IsDeleted",
                 table: "Products",
-                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
-            migrationBuilder.AddColumn<long>(
-                name: "Version",
+            migrationBuilder.AddColumn<long>(name: "Version",
                 table: "Products",
-                type: "INTEGER",
                 nullable: false,
                 defaultValue: 1L);
 
-            migrationBuilder.AddColumn<DateTime>(
-                name: "ChangedAt",
+            migrationBuilder.AddColumn<DateTime>(name: "ChangedAt",
                 table: "Categories",
-                type: "TEXT",
                 nullable: false,
-                defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
+                defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
 
-            migrationBuilder.AddColumn<long>(
-                name: "Version",
+            migrationBuilder.AddColumn<long>(name: "Version",
                 table: "Categories",
-                type: "INTEGER",
                 nullable: false,
                 defaultValue: 1L);
 

@@ -18,16 +18,19 @@ internal static class OrderHistoryWriter
             ?? throw new InvalidOperationException("The order history is written inside the seed transaction.");
 
         await using var insertOrder = Prepare(connection, transaction,
-            "INSERT INTO \"Orders\" (\"Id\", \"CustomerId\", \"PlacedAt\", \"Status\", \"TotalCents\") VALUES ($p0, $p1, $p2, $p3, $p4)", 5);
+            "INSERT INTO \"Orders\" (\"Id\", \"CustomerId\", \"PlacedAt\", \"Status\", \"TotalCents\") VALUES (@p0, @p1, @p2, @p3, @p4)", 5);
         await using var insertLine = Prepare(connection, transaction,
-            "INSERT INTO \"OrderLines\" (\"Id\", \"OrderId\", \"ProductId\", \"ProductName\", \"UnitPriceCents\", \"Quantity\") VALUES ($p0, $p1, $p2, $p3, $p4, $p5)", 6);
+            "INSERT INTO \"OrderLines\" (\"Id\", \"OrderId\", \"ProductId\", \"ProductName\", \"UnitPriceCents\", \"Quantity\") VALUES (@p0, @p1, @p2, @p3, @p4, @p5)", 6);
 
+        var sqlite = db.Database.IsSqlite();
         foreach (var order in orders)
         {
-            // Same text form EF Core's SQLite provider uses for DateTime, so EF reads and orders these rows normally.
-            await RunAsync(insertOrder, cancellationToken, order.Id, order.CustomerId,
-                order.PlacedAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture),
-                order.Status.ToString(), order.TotalCents);
+            // SQLite: the same text form EF Core's SQLite provider uses for DateTime, so EF reads and orders these rows
+            // normally. PostgreSQL: a timestamp.
+            object placedAt = sqlite
+                ? order.PlacedAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture)
+                : order.PlacedAt;
+            await RunAsync(insertOrder, cancellationToken, order.Id, order.CustomerId, placedAt, order.Status.ToString(), order.TotalCents);
             foreach (var line in order.Lines)
             {
                 await RunAsync(insertLine, cancellationToken, line.Id, order.Id, line.ProductId, line.ProductName, line.UnitPriceCents, line.Quantity);
@@ -43,10 +46,14 @@ internal static class OrderHistoryWriter
         for (var i = 0; i < parameters; i++)
         {
             var parameter = command.CreateParameter();
-            parameter.ParameterName = $"$p{i}";
+            parameter.ParameterName = $"@p{i}";
             command.Parameters.Add(parameter);
         }
-        command.Prepare();
+        // Npgsql prepares only typed parameters (and reuses statements by itself); SQLite needs it said.
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection)
+        {
+            command.Prepare();
+        }
         return command;
     }
 

@@ -23,12 +23,32 @@ internal sealed class StoreSeeder(PasswordHashing passwords, ILogger<StoreSeeder
         await InsertAsync(db, seed.Customers, cancellationToken);
         await InsertAsync(db, seed.Staff, cancellationToken);
         await OrderHistoryWriter.WriteAsync(db, seed.Orders, cancellationToken);
+        await AdvanceIdentitiesAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
 
         logger.LogInformation(
             "Seeded {Products} products in {Categories} categories, {Customers} customers and {Orders} orders",
             seed.Products.Count, seed.Categories.Count, seed.Customers.Count, seed.Orders.Count);
+    }
+
+    /// <summary>
+    /// The seed writes its own ids; PostgreSQL's identity columns do not see those, so the next generated id would be 1.
+    /// Moves each sequence past the seed (SQLite's AUTOINCREMENT does this by itself).
+    /// </summary>
+    private static async Task AdvanceIdentitiesAsync(StoreDbContext db, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return;
+        }
+        foreach (var table in new[] { "Categories", "Products", "Customers", "Staff", "Orders", "OrderLines" })
+        {
+#pragma warning disable EF1002 // the table names are constants of this method, not input
+            await db.Database.ExecuteSqlRawAsync(
+                $"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), (SELECT MAX(\"Id\") FROM \"{table}\"))", cancellationToken);
+#pragma warning restore EF1002
+        }
     }
 
     private static async Task InsertAsync<T>(StoreDbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken)
