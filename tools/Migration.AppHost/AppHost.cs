@@ -2,18 +2,18 @@ using Microsoft.Extensions.Configuration;
 
 // Runs the reference migration locally on the fixed ports of docs/architecture.md, on embedded defaults
 // (SQLite files next to each project, events over the embedded transport), with nothing else installed.
-// Against servers that already run, pass their settings through: e.g.
+// Against servers that already run, pass their settings through (README, "Configuration reference"): e.g.
 //   dotnet run --project tools/Migration.AppHost -- --Messaging:Transport=RabbitMq --Messaging:RabbitMq=amqp://…
 var builder = DistributedApplication.CreateBuilder(args);
-var messaging = builder.Configuration.GetSection("Messaging");
+var settings = builder.Configuration;
 
 var legacy = builder.AddProject<Projects.Legacy_Store>("legacy")
     .WithFixedHttpPort(5100)
-    .WithSettings(messaging);
+    .WithSettings(settings.GetSection("Messaging"), settings.GetSection("Database"), settings.GetSection("ConnectionStrings:Store"));
 
 var catalog = builder.AddProject<Projects.Catalog_Service>("catalog")
     .WithFixedHttpPort(5201)
-    .WithSettings(messaging)
+    .WithSettings(settings.GetSection("Messaging"), settings.GetSection("Database"), settings.GetSection("ConnectionStrings:Catalog"))
     .WithReference(legacy)
     .WithEnvironment("Legacy__BaseUrl", legacy.GetEndpoint("http"))
     .WaitFor(legacy);
@@ -31,6 +31,7 @@ builder.AddProject<Projects.Migration_Facade>("facade", launchProfileName: null)
     .WithEnvironment("Slices__catalog-read__Slo__MaxErrorRate", "0.05")
     .WithEnvironment("Slices__catalog-read__Slo__MinRequests", "20")
     .WithEnvironment("Slices__catalog-read__Shadow__MinParityPercent", "99")
+    .WithSettings(settings.GetSection("FlagStore"))
     .WithReference(legacy)
     .WithReference(catalog)
     .WaitFor(legacy);
@@ -39,10 +40,10 @@ builder.Build().Run();
 
 internal static class ProjectResourceExtensions
 {
-    /// <summary>Hands a configuration section of the app host (command line, environment) to a service as is.</summary>
-    public static IResourceBuilder<ProjectResource> WithSettings(this IResourceBuilder<ProjectResource> project, IConfigurationSection section)
+    /// <summary>Hands configuration sections of the app host (command line, environment) to a service as they are.</summary>
+    public static IResourceBuilder<ProjectResource> WithSettings(this IResourceBuilder<ProjectResource> project, params IConfigurationSection[] sections)
     {
-        foreach (var (key, value) in section.AsEnumerable())
+        foreach (var (key, value) in sections.SelectMany(s => s.AsEnumerable()))
         {
             if (value is not null)
             {
