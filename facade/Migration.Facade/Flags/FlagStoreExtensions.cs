@@ -17,9 +17,7 @@ internal static class FlagStoreExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        var provider = string.Equals(builder.Configuration[$"{FlagStoreOptions.Section}:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase)
-            ? DatabaseProvider.Postgres
-            : DatabaseProvider.Sqlite;
+        var provider = DatabaseProviders.Parse(builder.Configuration[$"{FlagStoreOptions.Section}:Provider"]);
         var connectionString = provider == DatabaseProvider.Postgres
             ? builder.Configuration[$"{FlagStoreOptions.Section}:ConnectionString"] ?? ""
             : ResolvedConnectionString(builder);

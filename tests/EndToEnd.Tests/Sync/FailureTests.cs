@@ -23,13 +23,16 @@ public sealed class CrashRecoveryTests(CrashSystem system, ITestOutputHelper out
 
         var writes = SyncScenarios.ChangePricesAsync(staff, changes, concurrency: 2);
         await WaitForAppliedAsync(50);
+        var beforeKill = (await system.CatalogEventCountsAsync()).GetProperty("applied").GetInt64();
         await system.StopCatalogAsync(); // Process.Kill: SIGKILL, no shutdown
         await Task.Delay(TimeSpan.FromSeconds(2));
         var restart = Stopwatch.StartNew();
         await system.RestartCatalogAsync();
         await writes;
         await system.WaitForLagAsync(TimeSpan.Zero, TimeSpan.FromSeconds(60));
-        output.WriteLine($"caught up {restart.Elapsed.TotalSeconds:F1} s after the restart began; {JsonSerializer.Serialize(await system.CatalogEventCountsAsync())}");
+        var after = await system.CatalogEventCountsAsync();
+        output.WriteLine($"sent {changes.Count}; applied {beforeKill} before the kill and {after.GetProperty("applied").GetInt64()} after the " +
+            $"restart, {after.GetProperty("alreadyApplied").GetInt64()} redelivered and skipped; caught up {restart.Elapsed.TotalSeconds:F1} s after the restart began");
 
         Assert.True(restart.Elapsed < CatchUpBound, $"caught up after {restart.Elapsed.TotalSeconds:F1} s");
         var verify = await CliRunner.RunAsync(["data", "verify", "catalog", "--json"], system.CliEnvironment(system.OperatorToken));

@@ -113,9 +113,15 @@ public static class MessagingExtensions
 
     private static void UseRabbitMq(WolverineOptions opts, MessagingOptions options, string node, MessagingRoutes wiring)
     {
-        // Durable queues, publisher confirms and manual acknowledgements are Wolverine's defaults for RabbitMQ;
-        // AutoProvision declares each queue, and the dead-letter queue they share, at start-up.
+        // Durable queues and manual acknowledgements (a message is acked once it is in the durable inbox) are
+        // Wolverine's defaults for RabbitMQ; publisher confirms are not, so the outbox would delete a row the broker
+        // never took: they are switched on. AutoProvision declares each queue and the dead-letter queue at start-up.
         opts.UseRabbitMq(new Uri(options.RabbitMq!))
+            .ConfigureChannelCreation(channel =>
+            {
+                channel.PublisherConfirmationsEnabled = true;
+                channel.PublisherConfirmationTrackingEnabled = true;
+            })
             .AutoProvision()
             .CustomizeDeadLetterQueueing(new DeadLetterQueue(options.QueuePrefix + "dead-letters"));
         if (wiring.Listens)

@@ -16,8 +16,5 @@ public sealed record DatabaseOptions
     public string Provider { get; init; } = "Sqlite";
 
     /// <summary>The provider named by <c>Database:Provider</c> in <paramref name="configuration"/> (SQLite when unset).</summary>
-    public static DatabaseProvider ProviderIn(IConfiguration configuration) =>
-        string.Equals(configuration[$"{Section}:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase)
-            ? DatabaseProvider.Postgres
-            : DatabaseProvider.Sqlite;
+    public static DatabaseProvider ProviderIn(IConfiguration configuration) => DatabaseProviders.Parse(configuration[$"{Section}:Provider"]);
 }

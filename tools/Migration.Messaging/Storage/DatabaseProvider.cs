@@ -13,6 +13,13 @@ public enum DatabaseProvider
     Postgres,
 }
 
+public static class DatabaseProviders
+{
+    /// <summary>A <c>Provider</c> setting's value: <c>Postgres</c> (any case), else SQLite (options validation names bad values).</summary>
+    public static DatabaseProvider Parse(string? value) =>
+        string.Equals(value, "Postgres", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+}
+
 public static class DatabaseProviderExtensions
 {
     /// <remarks>
