@@ -2,8 +2,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Migration.Facade.Contracts;
 using Migration.Tests.Shared;
 
@@ -14,7 +12,7 @@ namespace EndToEnd.Tests.Infrastructure;
 /// and the facade (Production environment, tokens from configuration), each with its own SQLite file.
 /// Subclasses add facade settings (SLOs, shadow rules) for tests that need their own system.
 /// </summary>
-public class MigrationSystem : IAsyncLifetime
+public partial class MigrationSystem : IAsyncLifetime
 {
     private readonly string _dataDir = Directory.CreateTempSubdirectory("strangler-e2e-").FullName;
     private readonly List<AppProcess> _apps = [];
@@ -96,13 +94,6 @@ public class MigrationSystem : IAsyncLifetime
         await _catalog.WaitHealthyAsync(CatalogUrl + "/health", TimeSpan.FromSeconds(90));
     }
 
-    /// <summary>What Catalog.Service's ledger counted since it started: applied, already applied, echoes.</summary>
-    public async Task<JsonElement> CatalogEventCountsAsync()
-    {
-        using var client = new HttpClient { BaseAddress = new Uri(CatalogUrl) };
-        return await client.GetFromJsonAsync<JsonElement>("/internal/sync/events");
-    }
-
     /// <summary>A client of the public port, as an end user's browser would be (no redirects followed, no cookies kept).</summary>
     public HttpClient PublicClient() =>
         new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(PublicUrl) };
@@ -130,60 +121,6 @@ public class MigrationSystem : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<SliceDto>())!;
     }
 
-    /// <summary>
-    /// Writes a price straight into Catalog.Service's database, behind the sync's back: the way to make the two sides
-    /// disagree now that events keep them in step (and what a data-verify test plants).
-    /// </summary>
-    public async Task PlantCatalogPriceAsync(int productId, decimal price) =>
-        Assert.Equal(1, await ExecuteSqlAsync(Owner.Catalog,
-            $"UPDATE \"Products\" SET \"PriceCents\" = {(long)(price * 100)} WHERE \"Id\" = {productId}"));
-
-    public enum Owner
-    {
-        Legacy,
-        Catalog,
-    }
-
-    /// <summary>Runs one SQL statement in an owner's database, behind the apps' backs; returns the rows changed.</summary>
-    public virtual async Task<int> ExecuteSqlAsync(Owner owner, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={(owner == Owner.Legacy ? LegacyDatabase : CatalogDatabase)};Pooling=False;Default Timeout=30");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>Reads one number from an owner's database.</summary>
-    public virtual async Task<long> ScalarAsync(Owner owner, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={(owner == Owner.Legacy ? LegacyDatabase : CatalogDatabase)};Pooling=False;Default Timeout=30");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>The monolith's own database file.</summary>
-    public string LegacyDatabase => Path.Combine(_dataDir, "legacy.db");
-
-    /// <summary>
-    /// Whether a message of <paramref name="messageType"/> reached the dead letters: on the embedded transport those are
-    /// kept in Catalog.Service's own database.
-    /// </summary>
-    public virtual async Task<bool> DeadLetteredAsync(string messageType) =>
-        await ScalarAsync(Owner.Catalog, $"SELECT COUNT(*) FROM wolverine_dead_letters WHERE message_type LIKE '%{messageType}%'") > 0;
-
-    /// <summary>A staff member changes a price in the monolith (through the facade), as the store's users would.</summary>
-    public async Task ChangeLegacyPriceAsync(int productId, decimal price)
-    {
-        using var staff = new StoreSession(PublicUrl);
-        using var signIn = await staff.SignInAsync("staff@example.com", "Staff-Passw0rd!");
-        Assert.Equal(System.Net.HttpStatusCode.SeeOther, signIn.StatusCode);
-        using var change = await staff.Client.PutAsJsonAsync($"/api/products/{productId}/price", new { price });
-        Assert.Equal(System.Net.HttpStatusCode.NoContent, change.StatusCode);
-    }
-
     public IDictionary<string, string?> CliEnvironment(string? token) =>
         new Dictionary<string, string?> { ["STRANGLER_URL"] = ControlPlaneUrl, ["STRANGLER_TOKEN"] = token };
 
@@ -208,26 +145,6 @@ public class MigrationSystem : IAsyncLifetime
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException($"{string.Join(' ', args)} failed ({result.ExitCode}): {result.StdErr}\n{result.StdOut}\n{Diagnostics()}");
-        }
-    }
-
-    /// <summary>Waits until the control plane reports Catalog.Service's lag at or below <paramref name="lag"/>.</summary>
-    public async Task<DataStatusDto> WaitForLagAsync(TimeSpan lag, TimeSpan timeout)
-    {
-        using var client = ControlPlaneClient(ViewerToken);
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var status = (await client.GetFromJsonAsync<DataStatusDto>("/admin/data/catalog"))!;
-            if (status.LagSeconds is { } seconds && seconds <= lag.TotalSeconds)
-            {
-                return status;
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"catalog lag is {status.LagSeconds?.ToString() ?? status.LagError} after {timeout}\n{Diagnostics()}");
-            }
-            await Task.Delay(100);
         }
     }
 
