@@ -44,3 +44,14 @@ public static class ProblemTitles
 {
     public const string DataNotReady = "Data not ready";
 }
+
+/// <summary>A replication lag as people read it: seconds, minutes, or days for a copy that was never backfilled.</summary>
+public static class LagText
+{
+    public static string Format(double seconds) => seconds switch
+    {
+        >= 86_400 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{seconds / 86_400:0.#} days"),
+        >= 60 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{seconds / 60:0.#} min"),
+        _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{seconds:0.0} s"),
+    };
+}

@@ -25,7 +25,7 @@ internal sealed class DataGate(DataStatusReader status, IOptions<DataOptions> op
         }
         if (lag > maxLag.TotalSeconds)
         {
-            return $"'{data.DataSet}' lags {lag:F1} s behind the monolith, over the slice's limit of {maxLag.TotalSeconds:F1} s.";
+            return $"'{data.DataSet}' lags {LagText.Format(lag)} behind the monolith, over the slice's limit of {LagText.Format(maxLag.TotalSeconds)}.";
         }
         if (data.BackfillStatus == BackfillProgressDto.Running)
         {

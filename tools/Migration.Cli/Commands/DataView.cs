@@ -24,9 +24,8 @@ internal static class DataView
     private static string Lag(DataStatusDto d) => d.LagSeconds switch
     {
         null => $"[red]unknown[/] {Markup.Escape(d.LagError ?? "")}",
-        >= 86_400 and var lag => string.Create(CultureInfo.InvariantCulture, $"[red]{lag / 86_400:0.#} days[/]"),
-        >= 60 and var lag => string.Create(CultureInfo.InvariantCulture, $"[red]{lag / 60:0.#} min[/]"),
-        var lag => string.Create(CultureInfo.InvariantCulture, $"{lag:0.0} s"),
+        >= 60 and double lag => $"[red]{LagText.Format(lag)}[/]",
+        double lag => LagText.Format(lag),
     };
 
     private static string Backfill(DataStatusDto d) => d.LastBackfillAt is { } at ? $"{d.BackfillStatus} {At(at)}" : d.BackfillStatus ?? "–";
