@@ -34,6 +34,7 @@ public sealed record DataStatusDto(
     string DataSet,
     double? LagSeconds,
     string? LagError,
+    DateTimeOffset? LagCheckedAt,
     string? BackfillStatus,
     DateTimeOffset? LastBackfillAt,
     DateTimeOffset? LastVerifyAt,

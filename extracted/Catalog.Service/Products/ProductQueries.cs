@@ -15,9 +15,8 @@ internal static class ProductQueries
         if (query.Search is not null)
         {
             // Escaped so that % and _ in a search are plain characters: a substring match, nothing more.
-            var pattern = "%" + EscapeLike(query.Search.ToLowerInvariant()) + "%";
-            // Lower-cased on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
-            products = products.Where(p => EF.Functions.Like(p.Name.ToLower(), pattern, "\\"));
+            var pattern = "%" + EscapeLike(query.Search) + "%";
+            products = products.Where(p => EF.Functions.Like(p.Name, pattern, "\\"));
         }
         return products;
     }

@@ -9,7 +9,11 @@ internal static class DataExtensions
             .BindConfiguration(DataOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddHttpClient(DataSides.HttpClientName);
+        // Its own timeout per request (Data:RequestTimeout), not the standard resilience pipeline's 30 s in all and its
+        // retries: a digest of a large data set may take longer, and a failure is reported, not repeated.
+#pragma warning disable EXTEXP0001 // experimental in Microsoft.Extensions.Http.Resilience 10.x; the documented way
+        builder.Services.AddHttpClient(DataSides.HttpClientName).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
         builder.Services.AddSingleton<DataSides>();
         builder.Services.AddSingleton<VerifyLog>();
         builder.Services.AddSingleton<DataVerifier>();

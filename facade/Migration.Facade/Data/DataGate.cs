@@ -8,7 +8,8 @@ namespace Migration.Facade.Data;
 /// Says why a flip to canary or extracted must wait for the data: the service lags more than the slice allows, its
 /// last verify found mismatches, or no verify ran since its last backfill. Null when the flip may go ahead.
 /// </summary>
-internal sealed class DataGate(DataStatusReader status, IOptions<DataOptions> options, IOptions<SliceSettingsOptions> slices)
+internal sealed class DataGate(
+    DataStatusReader status, IOptions<DataOptions> options, IOptions<SliceSettingsOptions> slices, TimeProvider clock)
 {
 
     public async Task<string?> RefusalAsync(SliceDefinition slice, string targetState, CancellationToken ct)
@@ -23,6 +24,10 @@ internal sealed class DataGate(DataStatusReader status, IOptions<DataOptions> op
         {
             return $"The replication lag of '{data.DataSet}' is unknown ({data.LagError}); the data may be behind.";
         }
+        if (data.LagCheckedAt is not { } checkedAt || clock.GetUtcNow() - checkedAt > options.Value.MaxLagAge)
+        {
+            return $"The replication lag of '{data.DataSet}' was last measured at {data.LagCheckedAt:O}; the reading is too old to trust.";
+        }
         if (lag > maxLag.TotalSeconds)
         {
             return $"'{data.DataSet}' lags {LagText.Format(lag)} behind the monolith, over the slice's limit of {LagText.Format(maxLag.TotalSeconds)}.";
@@ -30,6 +35,10 @@ internal sealed class DataGate(DataStatusReader status, IOptions<DataOptions> op
         if (data.BackfillStatus == BackfillProgressDto.Running)
         {
             return $"A backfill of '{data.DataSet}' is running; verify after it ends.";
+        }
+        if (data.BackfillStatus == DataStatusReader.UnreadableBackfill)
+        {
+            return $"The backfill status of '{data.DataSet}' could not be read; a running backfill cannot be ruled out.";
         }
         if (data.LastVerifyAt is null || (data.LastBackfillAt is { } backfill && data.LastVerifyAt < backfill))
         {

@@ -28,6 +28,14 @@ internal sealed record DataOptions
     [Range(1, 100_000)]
     public int MaxListedMismatches { get; init; } = 1000;
 
+    /// <summary>Verify looks again at records that differed after this long, so changes in flight are not reported.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan RecheckDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A lag reading older than this is no reading: the gate refuses.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan MaxLagAge { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Time allowed for each request to a side.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);

@@ -59,8 +59,9 @@ internal sealed class DataSides(IProxyStateLookup proxy, IHttpClientFactory clie
             return await response.Content.ReadFromJsonAsync<T>(timeout.Token)
                 ?? throw new DataSideException($"'{clusterId}' returned nothing at {uri}.");
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException && !ct.IsCancellationRequested)
+        catch (Exception ex) when (ex is not DataSideException && !ct.IsCancellationRequested)
         {
+            // Transport, timeout, resilience (circuit open, attempt timeout) or an answer that is not the JSON expected.
             throw new DataSideException($"'{clusterId}' at {address} could not be read ({uri.AbsolutePath}): {ex.Message}");
         }
     }

@@ -11,10 +11,15 @@ internal sealed class DataStatusReader(DataSides sides, VerifyLog log)
         var backfill = Safely(sides.BackfillAsync(dataSet, ct));
         var verify = await log.LastAsync(dataSet, ct);
         var (lagReport, lagError) = await lag;
-        var (progress, _) = await backfill;
-        return new DataStatusDto(dataSet, lagReport?.LagSeconds, lagReport?.Error ?? lagError, progress?.Status, progress?.FinishedAt,
-            verify?.At, verify?.Mismatches);
+        var (progress, backfillError) = await backfill;
+        return new DataStatusDto(dataSet, lagReport?.LagSeconds, lagReport?.Error ?? lagError, lagReport?.CheckedAt,
+            progress?.Status ?? Unreadable(backfillError), progress?.FinishedAt, verify?.At, verify?.Mismatches);
     }
+
+    /// <summary>The backfill status when the service could not say it: the gate refuses on it.</summary>
+    public const string UnreadableBackfill = "unknown";
+
+    private static string? Unreadable(string? error) => error is null ? null : UnreadableBackfill;
 
     private static async Task<(T? Value, string? Error)> Safely<T>(Task<T> call) where T : class
     {

@@ -17,9 +17,8 @@ internal static class CatalogQueries
         }
         if (query.Search is not null)
         {
-            var pattern = "%" + EscapeLike(query.Search.ToLowerInvariant()) + "%";
-            // Lower-cased on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
-            products = products.Where(p => EF.Functions.Like(p.Name.ToLower(), pattern, "\\"));
+            var pattern = "%" + EscapeLike(query.Search) + "%";
+            products = products.Where(p => EF.Functions.Like(p.Name, pattern, "\\"));
         }
         var total = await products.CountAsync(cancellationToken);
         var page = await Sort(products, query.Sort)

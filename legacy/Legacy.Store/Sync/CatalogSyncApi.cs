@@ -61,9 +61,12 @@ internal static class CatalogSyncApi
         {
             return error;
         }
+        // From the very start the bound is inclusive: rows that existed before versions did carry the minimum time.
         var after = (since ?? DateTimeOffset.MinValue).UtcDateTime;
         var take = limit ?? 100;
-        var marks = (await MarksAsync(db, p => p.ChangedAt > after, c => c.ChangedAt > after, take, cancellationToken)).Take(take).ToList();
+        var marks = (after == DateTime.MinValue
+            ? await MarksAsync(db, p => p.ChangedAt >= after, c => c.ChangedAt >= after, take, cancellationToken)
+            : await MarksAsync(db, p => p.ChangedAt > after, c => c.ChangedAt > after, take, cancellationToken)).Take(take).ToList();
         if (marks.Count == take)
         {
             var last = marks[^1].ChangedAt.UtcDateTime;

@@ -58,7 +58,7 @@ internal sealed class FakeAdminState
     /// <summary>When set, a change without <c>Force</c> is refused with this reason (the facade's data gate).</summary>
     public string? GateRefusal { get; set; }
 
-    public DataStatusDto Data { get; set; } = new("catalog", 0.4, null, BackfillProgressDto.Completed, Changed, Changed.AddMinutes(2), 0);
+    public DataStatusDto Data { get; set; } = new("catalog", 0.4, null, Changed.AddMinutes(3), BackfillProgressDto.Completed, Changed, Changed.AddMinutes(2), 0);
 
     public VerifyReportDto VerifyReport { get; set; } = new("catalog", Changed, "tester", 1000, 1000, 10, 0, 0, 0, [], 812);
 

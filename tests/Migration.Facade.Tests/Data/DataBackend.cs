@@ -24,6 +24,9 @@ internal sealed class DataBackend : IAsyncDisposable
 
     public BackfillProgressDto Backfill { get; set; } = new("catalog", BackfillProgressDto.Idle, 0, 0, 0, 0, null, null, null);
 
+    /// <summary>While set, the backfill endpoint answers 500.</summary>
+    public bool BackfillBroken { get; set; }
+
     public string Url => _app.Urls.Single();
 
     public static async Task<DataBackend> StartAsync(string parityPrefix)
@@ -40,7 +43,7 @@ internal sealed class DataBackend : IAsyncDisposable
         });
         app.MapParity(parityPrefix, (_, from, to) => backend.Rows.Values.Where(r => r.Id >= from && r.Id <= to).OrderBy(r => r.Id).ToAsyncEnumerable());
         app.MapGet("/internal/sync/lag", () => backend.Lag is { } lag ? Results.Ok(lag) : Results.StatusCode(500));
-        app.MapGet("/internal/backfill", () => backend.Backfill);
+        app.MapGet("/internal/backfill", () => backend.BackfillBroken ? Results.StatusCode(500) : Results.Ok(backend.Backfill));
         await app.StartAsync();
         return backend;
     }

@@ -99,6 +99,18 @@ public sealed class DataGateTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_stale_lag_reading_or_an_unreadable_backfill_status_refuses_the_flip()
+    {
+        await VerifyAsync();
+        _service.Lag = new LagReport("catalog", 0, 0, null, DateTimeOffset.UtcNow.AddMinutes(-1), null);
+        await AssertRefusedAsync(await _facade.FlipAsync("catalog-read", SliceStates.Extracted), "the reading is too old to trust");
+
+        _service.Lag = new LagReport("catalog", 0, 0, null, DateTimeOffset.UtcNow, null);
+        _service.BackfillBroken = true;
+        await AssertRefusedAsync(await _facade.FlipAsync("catalog-read", SliceStates.Extracted), "backfill status of 'catalog' could not be read");
+    }
+
+    [Fact]
     public async Task A_verify_older_than_the_last_backfill_no_longer_counts()
     {
         await VerifyAsync();

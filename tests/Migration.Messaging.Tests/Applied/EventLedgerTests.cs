@@ -61,5 +61,21 @@ public sealed class EventLedgerTests : IDisposable
         Assert.True(await _ledger.OfferSnapshotAsync(db, Streams.Product, 7, 6, At, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Of_two_writers_that_read_the_same_version_the_one_writing_the_older_state_fails_and_must_retry()
+    {
+        await OfferAndSaveAsync(Price(8, 3));
+        await using var backfill = _db.Open();
+        await using var handler = _db.Open();
+        Assert.True(await _ledger.OfferSnapshotAsync(backfill, Streams.Product, 8, 4, At, CancellationToken.None));
+        Assert.Equal(LedgerVerdict.Apply, await _ledger.OfferAsync(handler, Price(8, 5), EventOrigin.Catalog, CancellationToken.None));
+
+        await handler.SaveChangesAsync();
+
+        await Assert.ThrowsAsync<Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException>(() => backfill.SaveChangesAsync());
+        await using var check = _db.Open();
+        Assert.Equal(5, (await check.Set<AppliedEvent>().FindAsync(Streams.Product, 8))!.Version);
+    }
+
     public void Dispose() => _db.Connection.Dispose();
 }

@@ -52,6 +52,25 @@ public sealed class ReplicationLagMonitorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_full_page_of_applied_changes_does_not_hide_a_pending_one_behind_it()
+    {
+        await using (var db = _db.Open())
+        {
+            for (var id = 1; id <= 1000; id++)
+            {
+                _feed.Marks.Add(Mark(id, 1, -1));
+                db.Set<AppliedEvent>().Add(new AppliedEvent { Stream = Streams.Product, AggregateId = id, Version = 1, OccurredAt = Now, AppliedAt = Now });
+            }
+            await db.SaveChangesAsync();
+        }
+        _feed.Marks.Add(new ChangeMark(Streams.Product, 5000, 1, Now.AddMilliseconds(-500)));
+
+        var report = await Monitor().MeasureAsync(CancellationToken.None);
+
+        Assert.Equal((0.5, 1), (report.LagSeconds, report.Pending));
+    }
+
+    [Fact]
     public async Task The_lag_is_exported_as_a_gauge_tagged_with_the_consumer()
     {
         _feed.Marks.Add(Mark(9, 1, -7));

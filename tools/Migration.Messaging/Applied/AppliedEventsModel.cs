@@ -14,6 +14,9 @@ public static class AppliedEventsModel
             e.ToTable(Table);
             e.HasKey(a => new { a.Stream, a.AggregateId });
             e.Property(a => a.Stream).HasMaxLength(32);
+            // Two writers of one aggregate (an event and a backfill page) each read the row, then write: the one that
+            // read an older version fails (DbUpdateConcurrencyException) and retries, so an older state never wins.
+            e.Property(a => a.Version).IsConcurrencyToken();
             // Ticks: sortable and exact on SQLite, which has no native DateTimeOffset.
             e.Property(a => a.OccurredAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
             e.Property(a => a.AppliedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));

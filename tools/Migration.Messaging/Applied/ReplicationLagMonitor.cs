@@ -10,12 +10,14 @@ namespace Migration.Messaging.Applied;
 /// Measures a consumer's replication lag once per <see cref="Interval"/>: reads the owner's change feed from a cursor,
 /// compares each change's version with the consumer's ledger, and reports the oldest one not applied. The cursor only
 /// moves past changes that are applied and older than <see cref="Settle"/> (a transaction may commit late with an
-/// earlier time), so a pending change is never skipped. Also exported as the gauge <c>migration.replication.lag</c>.
+/// earlier time), so a pending change is never skipped; and every <see cref="RescanEvery"/> it starts again from the
+/// beginning, so a commit later than that still counts. Also exported as the gauge <c>migration.replication.lag</c>.
 /// </summary>
 public sealed partial class ReplicationLagMonitor<TDbContext> : BackgroundService where TDbContext : DbContext
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
     public static readonly TimeSpan Settle = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan RescanEvery = TimeSpan.FromSeconds(30);
     private const int PageSize = 1000;
     private const int MaxPagesPerPoll = 50;
 
@@ -24,6 +26,7 @@ public sealed partial class ReplicationLagMonitor<TDbContext> : BackgroundServic
     private readonly ILogger _logger;
     private readonly string _consumer;
     private DateTimeOffset _cursor = DateTimeOffset.MinValue;
+    private DateTimeOffset _rescanAt;
     private volatile LagReport _current;
 
     public ReplicationLagMonitor(string consumer, IServiceScopeFactory scopes, TimeProvider clock, IMeterFactory meters, ILogger<ReplicationLagMonitor<TDbContext>> logger)
@@ -64,23 +67,38 @@ public sealed partial class ReplicationLagMonitor<TDbContext> : BackgroundServic
         var feed = scope.ServiceProvider.GetRequiredService<IChangeFeed>();
         var ledger = scope.ServiceProvider.GetRequiredService<TDbContext>().Set<AppliedEvent>().AsNoTracking();
         var now = _clock.GetUtcNow();
+        if (now >= _rescanAt)
+        {
+            (_cursor, _rescanAt) = (DateTimeOffset.MinValue, now + RescanEvery);
+        }
+        // The scan walks on page by page; the cursor (where the next poll starts) only past what is settled.
+        var scan = _cursor;
         for (var page = 0; page < MaxPagesPerPoll; page++)
         {
-            var marks = await feed.ChangesAfterAsync(_cursor, PageSize, cancellationToken);
+            var marks = await feed.ChangesAfterAsync(scan, PageSize, cancellationToken);
             var pending = await PendingAsync(ledger, marks, cancellationToken);
             if (pending.Count > 0)
             {
                 var oldest = pending.Min(m => m.ChangedAt);
                 return new LagReport(_consumer, Math.Max(0, (now - oldest).TotalSeconds), pending.Count, oldest, now, null);
             }
-            var settled = marks.Where(m => m.ChangedAt <= now - Settle).Select(m => m.ChangedAt).DefaultIfEmpty(_cursor).Max();
-            _cursor = settled > _cursor ? settled : _cursor;
+            if (marks.Count == 0)
+            {
+                return new LagReport(_consumer, 0, 0, null, now, null);
+            }
+            if (scan == _cursor)
+            {
+                var settled = marks.Where(m => m.ChangedAt <= now - Settle).Select(m => m.ChangedAt).DefaultIfEmpty(_cursor).Max();
+                _cursor = settled > _cursor ? settled : _cursor;
+            }
+            scan = marks.Max(m => m.ChangedAt);
             if (marks.Count < PageSize)
             {
-                break;
+                return new LagReport(_consumer, 0, 0, null, now, null);
             }
         }
-        return new LagReport(_consumer, 0, 0, null, now, null);
+        // Not everything could be checked this time: what lies after the scan is at most this old.
+        return new LagReport(_consumer, Math.Max(0, (now - scan).TotalSeconds), 0, scan, now, "more changes than one poll checks");
     }
 
     private static async Task<List<ChangeMark>> PendingAsync(IQueryable<AppliedEvent> ledger, IReadOnlyList<ChangeMark> marks, CancellationToken cancellationToken)

@@ -74,6 +74,9 @@ public static class MessagingExtensions
             // goes to the dead letters (a poison message never blocks the ones behind it).
             opts.OnException<SqliteException>().RetryWithCooldown(50.Milliseconds(), 100.Milliseconds(), 250.Milliseconds(), 1.Seconds());
             opts.OnException<DbUpdateException>().RetryWithCooldown(50.Milliseconds(), 250.Milliseconds(), 1.Seconds());
+            opts.OnException<Npgsql.NpgsqlException>(e => e.IsTransient)
+                .RetryWithCooldown(250.Milliseconds(), 1.Seconds(), 2.Seconds())
+                .Then.ScheduleRetry(5.Seconds(), 10.Seconds(), 30.Seconds());
             // Scheduled, not inline: the listener goes on with the events behind it meanwhile.
             opts.OnException<NotYetApplicableException>()
                 .ScheduleRetry(250.Milliseconds(), 1.Seconds(), 2.Seconds(), 5.Seconds(), 10.Seconds())

@@ -15,9 +15,9 @@ public enum DatabaseProvider
 
 public static class DatabaseProviders
 {
-    /// <summary>A <c>Provider</c> setting's value: <c>Postgres</c> (any case), else SQLite (options validation names bad values).</summary>
+    /// <summary>A <c>Provider</c> setting's value: <c>Postgres</c>, else SQLite (options validation refuses other values).</summary>
     public static DatabaseProvider Parse(string? value) =>
-        string.Equals(value, "Postgres", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+        string.Equals(value, "Postgres", StringComparison.Ordinal) ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
 }
 
 public static class DatabaseProviderExtensions
