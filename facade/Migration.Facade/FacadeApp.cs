@@ -33,6 +33,7 @@ public static class FacadeApp
         app.UseAuthorization();
         app.MapControlPlane();
         app.MapSliceMetrics();
+        app.MapClosedPaths();
         app.MapFacadeProxy();
         return app;
     }

@@ -1,0 +1,25 @@
+namespace Migration.Facade.Hosting;
+
+internal static class ClosedPathsExtensions
+{
+    /// <summary>
+    /// Paths the monolith and the services keep for each other (the sync feed, backfill, lag, parity) answer 404 on the
+    /// public port instead of being forwarded: the catch-all route would otherwise hand them to anyone.
+    /// More specific than the catch-all, so routing picks these first.
+    /// </summary>
+    public static WebApplication MapClosedPaths(this WebApplication app)
+    {
+        foreach (var prefix in app.Configuration.GetSection(ClosedPaths.Section).Get<string[]>() ?? ClosedPaths.Defaults)
+        {
+            app.Map(prefix.TrimEnd('/') + "/{**rest}", () => TypedResults.NotFound()).WithMetadata(PublicPortEndpoint.Instance);
+        }
+        return app;
+    }
+}
+
+internal static class ClosedPaths
+{
+    public const string Section = "Facade:ClosedPaths";
+
+    public static readonly string[] Defaults = ["/api/sync", "/internal"];
+}

@@ -1,0 +1,37 @@
+using System.Net;
+using Migration.Facade.Tests.Support;
+
+namespace Migration.Facade.Tests.Hosting;
+
+public sealed class ClosedPathsTests
+{
+    [Theory]
+    [InlineData("/api/sync/catalog/products?afterId=0&limit=10")]
+    [InlineData("/api/sync/catalog/parity/digest")]
+    [InlineData("/internal/backfill")]
+    [InlineData("/internal/sync/lag")]
+    public async Task The_services_own_paths_answer_404_on_the_public_port_and_never_reach_a_backend(string path)
+    {
+        await using var bed = await TestBed.StartAsync();
+        await using var facade = await bed.StartFacadeAsync();
+
+        using var response = await facade.Public.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Null(await StubBackend.ReadAsync(response));
+    }
+
+    [Theory]
+    [InlineData("/api/products/1")]
+    [InlineData("/api/synchronised")]
+    [InlineData("/internals")]
+    public async Task Everything_else_is_still_proxied(string path)
+    {
+        await using var bed = await TestBed.StartAsync();
+        await using var facade = await bed.StartFacadeAsync();
+
+        var answer = await StubBackend.ReadAsync(await facade.Public.GetAsync(path));
+
+        Assert.NotNull(answer);
+    }
+}
