@@ -3,8 +3,8 @@ namespace Migration.Facade.Contracts;
 /// <summary>One field of a mismatching record: the monolith's value and the service's (null where the record is absent).</summary>
 public sealed record FieldValuesDto(string Field, string? Monolith, string? Service);
 
-/// <summary>A record that differs between the monolith and the service's copy.</summary>
-public sealed record MismatchDto(int Id, string Kind, IReadOnlyList<FieldValuesDto> Fields)
+/// <summary>A record of <see cref="Table"/> that differs between the monolith and the service's copy.</summary>
+public sealed record MismatchDto(int Id, string Kind, IReadOnlyList<FieldValuesDto> Fields, string Table = "")
 {
     /// <summary>In the monolith, not in the service.</summary>
     public const string Missing = "missing";
@@ -27,7 +27,8 @@ public sealed record VerifyReportDto(
     int RowsFetched,
     int Mismatches,
     IReadOnlyList<MismatchDto> Records,
-    double ElapsedMs);
+    double ElapsedMs,
+    IReadOnlyList<string>? Tables = null);
 
 /// <summary>A data set's readiness: the service's replication lag, its last backfill and the last verify.</summary>
 public sealed record DataStatusDto(

@@ -21,17 +21,21 @@ internal sealed class DataSides(IProxyStateLookup proxy, IHttpClientFactory clie
 {
     public const string HttpClientName = "data";
 
-    public Task<ParityDigest> OwnerDigestAsync(string dataSet, CancellationToken ct) =>
-        GetAsync<ParityDigest>(options.Value.OwnerCluster, $"/api/sync/{dataSet}/parity/digest?bucketSize={options.Value.BucketSize}", ct);
+    /// <summary>The tables of a data set, as its owner lists them.</summary>
+    public Task<List<string>> TablesAsync(string dataSet, CancellationToken ct) =>
+        GetAsync<List<string>>(options.Value.OwnerCluster, $"/api/sync/{dataSet}/parity", ct);
 
-    public Task<ParityDigest> ServiceDigestAsync(string dataSet, CancellationToken ct) =>
-        GetAsync<ParityDigest>(dataSet, $"/internal/parity/{dataSet}/digest?bucketSize={options.Value.BucketSize}", ct);
+    public Task<ParityDigest> OwnerDigestAsync(string dataSet, string table, CancellationToken ct) =>
+        GetAsync<ParityDigest>(options.Value.OwnerCluster, $"/api/sync/{dataSet}/parity/{table}/digest?bucketSize={options.Value.BucketSize}", ct);
 
-    public Task<List<ParityRow>> OwnerRowsAsync(string dataSet, int from, int to, CancellationToken ct) =>
-        GetAsync<List<ParityRow>>(options.Value.OwnerCluster, $"/api/sync/{dataSet}/parity/rows?from={from}&to={to}", ct);
+    public Task<ParityDigest> ServiceDigestAsync(string dataSet, string table, CancellationToken ct) =>
+        GetAsync<ParityDigest>(dataSet, $"/internal/parity/{dataSet}/{table}/digest?bucketSize={options.Value.BucketSize}", ct);
 
-    public Task<List<ParityRow>> ServiceRowsAsync(string dataSet, int from, int to, CancellationToken ct) =>
-        GetAsync<List<ParityRow>>(dataSet, $"/internal/parity/{dataSet}/rows?from={from}&to={to}", ct);
+    public Task<List<ParityRow>> OwnerRowsAsync(string dataSet, string table, int from, int to, CancellationToken ct) =>
+        GetAsync<List<ParityRow>>(options.Value.OwnerCluster, $"/api/sync/{dataSet}/parity/{table}/rows?from={from}&to={to}", ct);
+
+    public Task<List<ParityRow>> ServiceRowsAsync(string dataSet, string table, int from, int to, CancellationToken ct) =>
+        GetAsync<List<ParityRow>>(dataSet, $"/internal/parity/{dataSet}/{table}/rows?from={from}&to={to}", ct);
 
     public Task<LagReport> LagAsync(string dataSet, CancellationToken ct) => GetAsync<LagReport>(dataSet, "/internal/sync/lag", ct);
 

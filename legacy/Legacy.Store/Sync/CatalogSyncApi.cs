@@ -19,10 +19,16 @@ internal static class CatalogSyncApi
         app.MapGet(SyncRoutes.Products, ListProducts);
         app.MapGet(SyncRoutes.Categories, ListCategories);
         app.MapGet(SyncRoutes.Changes, ListChanges);
-        app.MapParity(CatalogParity.OwnerPrefix, (context, from, to) =>
+        app.MapGet(CatalogParity.OwnerPrefix, () => TypedResults.Ok(CatalogParity.Tables));
+        app.MapParity(CatalogParity.OwnerPrefix + "/products", (context, from, to) =>
             context.RequestServices.GetRequiredService<StoreDbContext>().Products.AsNoTracking()
                 .Where(p => p.Id >= from && p.Id <= to).OrderBy(p => p.Id)
                 .Select(p => CatalogParity.Row(p.Id, p.Name, p.Description, p.PriceCents, p.CategoryId))
+                .AsAsyncEnumerable());
+        app.MapParity(CatalogParity.OwnerPrefix + "/categories", (context, from, to) =>
+            context.RequestServices.GetRequiredService<StoreDbContext>().Categories.AsNoTracking()
+                .Where(c => c.Id >= from && c.Id <= to).OrderBy(c => c.Id)
+                .Select(c => CatalogParity.Category(c.Id, c.Slug, c.Name))
                 .AsAsyncEnumerable());
         return app;
     }

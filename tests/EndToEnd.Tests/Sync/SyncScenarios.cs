@@ -81,20 +81,27 @@ internal static class SyncScenarios
         var report = JsonSerializer.Deserialize<VerifyReportDto>(clean.StdOut, JsonSerializerOptions.Web)!;
         Assert.True(clean.ExitCode == 0, clean.StdOut + clean.StdErr);
         Assert.Equal((0, report.MonolithCount), (report.Mismatches, report.ServiceCount));
+        Assert.Equal(["products", "categories"], report.Tables!);
 
-        // Behind the sync's back: the service's copy of product 321 gets another price.
+        // Behind the sync's back: the service's copy of product 321 gets another price, category 3 another name.
         using var monolith = new HttpClient { BaseAddress = new Uri(system.LegacyUrl) };
         var price = (await monolith.GetFromJsonAsync<JsonElement>("/api/products/321")).GetProperty("price").GetDecimal();
+        var categoryName = (await monolith.GetFromJsonAsync<JsonElement>("/api/categories")).EnumerateArray()
+            .Single(c => c.GetProperty("id").GetInt32() == 3).GetProperty("name").GetString()!;
         await system.PlantCatalogPriceAsync(321, price + 5m);
+        Assert.Equal(1, await system.ExecuteSqlAsync(MigrationSystem.Owner.Catalog, "UPDATE \"Categories\" SET \"Name\" = 'Renamed' WHERE \"Id\" = 3"));
 
         var dirty = await CliRunner.RunAsync(["data", "verify", "catalog"], env);
         Assert.Equal(7, dirty.ExitCode);
+        Assert.Matches(@"categories\s*│\s*3\s*│\s*different\s*│\s*name\s*│\s*[^│]+│\s*Renamed", dirty.StdOut);
         Assert.Matches($@"321\s*│\s*different\s*│\s*priceCents\s*│\s*{(long)(price * 100)}\s*│\s*{(long)((price + 5m) * 100)}", dirty.StdOut);
         var refused = await CliRunner.RunAsync(["flip", "catalog-read", "extracted", "--reason", "looks fine"], env);
         Assert.Equal(6, refused.ExitCode);
-        Assert.Contains("found 1 mismatching records", refused.StdErr);
+        Assert.Contains("found 2 mismatching records", refused.StdErr);
 
         await system.PlantCatalogPriceAsync(321, price);
+        await system.ExecuteSqlAsync(MigrationSystem.Owner.Catalog,
+            $"UPDATE \"Categories\" SET \"Name\" = '{categoryName.Replace("'", "''")}' WHERE \"Id\" = 3");
         Assert.Equal(0, (await CliRunner.RunAsync(["data", "verify", "catalog"], env)).ExitCode);
         var allowed = await CliRunner.RunAsync(["flip", "catalog-read", "extracted", "--reason", "verified clean"], env);
         Assert.True(allowed.ExitCode == 0, allowed.StdErr);

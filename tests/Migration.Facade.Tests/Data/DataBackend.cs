@@ -41,7 +41,8 @@ internal sealed class DataBackend : IAsyncDisposable
             backend.Requests.Enqueue(context.Request.Path + context.Request.QueryString);
             return next(context);
         });
-        app.MapParity(parityPrefix, (_, from, to) => backend.Rows.Values.Where(r => r.Id >= from && r.Id <= to).OrderBy(r => r.Id).ToAsyncEnumerable());
+        app.MapGet(parityPrefix, () => new[] { "products" });
+        app.MapParity(parityPrefix + "/products", (_, from, to) => backend.Rows.Values.Where(r => r.Id >= from && r.Id <= to).OrderBy(r => r.Id).ToAsyncEnumerable());
         app.MapGet("/internal/sync/lag", () => backend.Lag is { } lag ? Results.Ok(lag) : Results.StatusCode(500));
         app.MapGet("/internal/backfill", () => backend.BackfillBroken ? Results.StatusCode(500) : Results.Ok(backend.Backfill));
         await app.StartAsync();

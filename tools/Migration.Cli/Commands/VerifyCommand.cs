@@ -38,19 +38,21 @@ internal sealed class VerifyCommand(CliHost host) : ControlPlaneCommand<VerifySe
 
     protected override string? NotFoundSubject(VerifySettings settings) => $"data set '{settings.Service}'";
 
+    private static string Tables(VerifyReportDto report) => report.Tables is { Count: > 0 } t ? $" ({string.Join(", ", t)})" : "";
+
     private void Render(VerifyReportDto report)
     {
         Host.Out.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-            $"{report.DataSet}: {report.MonolithCount} records in the monolith, {report.ServiceCount} in the service; " +
+            $"{report.DataSet}{Tables(report)}: {report.MonolithCount} records in the monolith, {report.ServiceCount} in the service; " +
             $"{report.DifferingRanges} of {report.Ranges} id ranges differ, {report.RowsFetched} rows fetched, " +
             $"{report.Mismatches} mismatches ({report.ElapsedMs:0} ms)")));
         if (report.Records.Count == 0) return;
-        var table = new Table().AddColumns("Id", "Kind", "Field", "Monolith", "Service");
+        var table = new Table().AddColumns("Table", "Id", "Kind", "Field", "Monolith", "Service");
         foreach (var record in report.Records)
         {
             foreach (var field in record.Fields)
             {
-                table.AddRow(record.Id.ToString(CultureInfo.InvariantCulture), record.Kind, Markup.Escape(field.Field),
+                table.AddRow(Markup.Escape(record.Table), record.Id.ToString(CultureInfo.InvariantCulture), record.Kind, Markup.Escape(field.Field),
                     Markup.Escape(field.Monolith ?? "–"), Markup.Escape(field.Service ?? "–"));
             }
         }
