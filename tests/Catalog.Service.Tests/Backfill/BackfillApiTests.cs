@@ -18,6 +18,21 @@ public sealed class BackfillApiTests
     }
 
     [Fact]
+    public async Task After_a_restart_the_service_still_reports_when_its_last_backfill_finished()
+    {
+        var legacy = FakeLegacyCatalog.WithProducts(30);
+        await using var first = new CatalogServiceFactory(() => legacy);
+        var done = await BackfillDriver.RunToEndAsync(first.CreateClient());
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        await using var restarted = new CatalogServiceFactory(() => legacy, first.DatabasePath);
+        var progress = await restarted.CreateClient().GetFromJsonAsync<BackfillProgressDto>("/internal/backfill");
+
+        Assert.Equal((BackfillProgressDto.Completed, 30), (progress!.Status, progress.ItemsCopied));
+        Assert.Equal(done.FinishedAt!.Value, progress.FinishedAt!.Value, TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
     public async Task A_started_backfill_is_accepted_and_completes_with_totals()
     {
         var legacy = FakeLegacyCatalog.WithProducts(250);

@@ -11,11 +11,13 @@ namespace Catalog.Service.Tests.Infrastructure;
 /// Catalog.Service in memory over its own temp SQLite file, with the legacy Refit client answered by
 /// <paramref name="legacyHandler"/> (a fake, or the in-process monolith's handler).
 /// </summary>
-public sealed class CatalogServiceFactory(Func<HttpMessageHandler> legacyHandler) : WebApplicationFactory<CatalogServiceApp>
+public sealed class CatalogServiceFactory(Func<HttpMessageHandler> legacyHandler, string? databasePath = null)
+    : WebApplicationFactory<CatalogServiceApp>
 {
     private readonly TempFolder _folder = new();
 
-    public string DatabasePath => _folder.File("catalog.db");
+    /// <summary>The service's file: its own, or the one given (a restarted service on an existing database).</summary>
+    public string DatabasePath => databasePath ?? _folder.File("catalog.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
