@@ -56,7 +56,13 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes) : IHostedSer
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<CatalogDbContext>().Database.MigrateAsync(cancellationToken);
+        var database = scope.ServiceProvider.GetRequiredService<CatalogDbContext>().Database;
+        await database.MigrateAsync(cancellationToken);
+        if (database.IsSqlite())
+        {
+            // Reads (the API, lag, verify, Wolverine's durability agent) no longer block the inbox and the handlers.
+            await database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -17,6 +17,11 @@ internal sealed class StoreDatabaseInitializer(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StoreDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // Readers (pages, the sync feed, Wolverine's durability agent) no longer block the writer, nor it them.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
         if (await db.Products.AnyAsync(cancellationToken))
         {
             logger.LogInformation("Store database ready in {Elapsed} ms", clock.ElapsedMilliseconds);
