@@ -41,9 +41,10 @@ public sealed record DataStatusDto(
     DateTimeOffset? LastVerifyAt,
     int? LastVerifyMismatches);
 
-/// <summary>Problem titles clients branch on (both are 409s: a stale version and a refusal by the data gate).</summary>
+/// <summary>Problem titles clients branch on: both are 409s, a stale version and a refusal by the data gate.</summary>
 public static class ProblemTitles
 {
+    public const string StaleVersion = "Stale version";
     public const string DataNotReady = "Data not ready";
 }
 

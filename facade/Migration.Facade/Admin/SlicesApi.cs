@@ -53,7 +53,8 @@ internal static class SlicesApi
                 UpdatedAt = changed.Slice.UpdatedAt, UpdatedBy = changed.Slice.UpdatedBy,
             }),
             ChangeResult.StaleVersion stale => Problems.Conflict(
-                $"Slice '{name}' is at version {stale.Current}, not {request.ExpectedVersion}; re-read it and try again."),
+                $"Slice '{name}' is at version {stale.Current}, not {request.ExpectedVersion}; re-read it and try again.",
+                ProblemTitles.StaleVersion),
             _ => Problems.NotFound($"Unknown slice '{name}'."),
         };
     }

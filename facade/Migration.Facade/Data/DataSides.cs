@@ -7,11 +7,8 @@ using Yarp.ReverseProxy;
 
 namespace Migration.Facade.Data;
 
-/// <summary>A side could not be asked: unknown cluster, no destination, or a failed request. Becomes a 502/404 problem.</summary>
-internal sealed class DataSideException(string message, bool notFound = false) : Exception(message)
-{
-    public bool NotFound { get; } = notFound;
-}
+/// <summary>A side could not be asked: unknown cluster, no destination, or a failed request. Becomes a 502 problem.</summary>
+internal sealed class DataSideException(string message) : Exception(message);
 
 /// <summary>
 /// Talks to the two sides of a data set through their clusters' destinations: the owner's sync feed
@@ -46,7 +43,7 @@ internal sealed class DataSides(IProxyStateLookup proxy, IHttpClientFactory clie
     {
         if (!proxy.TryGetCluster(clusterId, out var cluster))
         {
-            throw new DataSideException($"Unknown data set or cluster '{clusterId}'.", notFound: true);
+            throw new DataSideException($"Unknown data set or cluster '{clusterId}'.");
         }
         var address = cluster.DestinationsState?.AllDestinations.FirstOrDefault()?.Model.Config.Address
             ?? throw new DataSideException($"Cluster '{clusterId}' has no destination.");

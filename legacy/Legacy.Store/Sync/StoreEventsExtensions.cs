@@ -1,4 +1,3 @@
-using Migration.Messaging.Storage;
 using Legacy.Store.Catalog;
 using Legacy.Store.Data;
 using Migration.Messaging.Events;
@@ -14,11 +13,9 @@ internal static class StoreEventsExtensions
 {
     public static WebApplicationBuilder AddStoreEvents(this WebApplicationBuilder builder)
     {
-        var provider = DatabaseOptions.ProviderIn(builder.Configuration);
-        var storage = StoreDatabaseLocation.Resolve(provider,
-            builder.Configuration.GetConnectionString(StoreDatabaseExtensions.ConnectionStringName) ?? "",
-            builder.Environment.ContentRootPath, out _);
-        builder.AddMessaging(Nodes.Monolith, provider, storage, routes => routes.Send(Nodes.Catalog,
+        // The outbox lives in the store's own database: the same location the store resolves for itself.
+        var store = new StoreDatabaseLocation(builder.Configuration, builder.Environment);
+        builder.AddMessaging(Nodes.Monolith, store.Provider, store.ConnectionString, routes => routes.Send(Nodes.Catalog,
             typeof(ProductCreated), typeof(ProductChanged), typeof(PriceChanged), typeof(ProductDeleted), typeof(CategoryChanged)));
         builder.Services.AddScoped<CatalogWriter>();
         return builder;

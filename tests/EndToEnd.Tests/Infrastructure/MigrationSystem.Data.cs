@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -23,9 +24,9 @@ public partial class MigrationSystem
     }
 
     /// <summary>Runs one SQL statement in an owner's database, behind the apps' backs; returns the rows changed.</summary>
-    public virtual async Task<int> ExecuteSqlAsync(Owner owner, string sql)
+    public async Task<int> ExecuteSqlAsync(Owner owner, string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={(owner == Owner.Legacy ? LegacyDatabase : CatalogDatabase)};Pooling=False;Default Timeout=30");
+        await using var connection = Connect(owner);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -33,14 +34,18 @@ public partial class MigrationSystem
     }
 
     /// <summary>Reads one number from an owner's database.</summary>
-    public virtual async Task<long> ScalarAsync(Owner owner, string sql)
+    public async Task<long> ScalarAsync(Owner owner, string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={(owner == Owner.Legacy ? LegacyDatabase : CatalogDatabase)};Pooling=False;Default Timeout=30");
+        await using var connection = Connect(owner);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>A connection to an owner's database (not opened): its SQLite file here.</summary>
+    protected virtual DbConnection Connect(Owner owner) =>
+        new SqliteConnection($"Data Source={(owner == Owner.Legacy ? LegacyDatabase : CatalogDatabase)};Pooling=False;Default Timeout=30");
 
     /// <summary>The monolith's own database file.</summary>
     public string LegacyDatabase => Path.Combine(_dataDir, "legacy.db");

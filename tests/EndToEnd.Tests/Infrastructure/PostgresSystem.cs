@@ -43,21 +43,8 @@ public sealed class PostgresSystem : MigrationSystem
         }
     }
 
-    public override async Task<int> ExecuteSqlAsync(Owner owner, string sql)
-    {
-        await using var connection = new NpgsqlConnection(Connection(owner == Owner.Legacy ? "store" : "catalog"));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return await command.ExecuteNonQueryAsync();
-    }
-
-    public override async Task<long> ScalarAsync(Owner owner, string sql)
-    {
-        await using var connection = new NpgsqlConnection(Connection(owner == Owner.Legacy ? "store" : "catalog"));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    protected override System.Data.Common.DbConnection Connect(Owner owner) =>
+        new NpgsqlConnection(Connection(owner == Owner.Legacy ? "store" : "catalog"));
 
     /// <summary>Wolverine keeps its dead letters in the owner's database, in its own schema.</summary>
     public override async Task<bool> DeadLetteredAsync(string messageType) =>

@@ -65,7 +65,7 @@ internal static class FakeAdminEndpoints
         if (state.ChangeFailure is { } status)
         {
             return status == 409
-                ? TypedResults.Problem(title: "Version conflict", detail: $"slice '{name}' is at version {slice.Version + 1}, not {request.ExpectedVersion}", statusCode: 409)
+                ? TypedResults.Problem(title: ProblemTitles.StaleVersion, detail: $"slice '{name}' is at version {slice.Version + 1}, not {request.ExpectedVersion}", statusCode: 409)
                 : TypedResults.Problem(title: "Invalid change", detail: "the change was rejected\nby policy", statusCode: status);
         }
         var changed = slice with

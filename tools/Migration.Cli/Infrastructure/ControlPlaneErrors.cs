@@ -34,9 +34,9 @@ internal static class ControlPlaneErrors
             // The control plane's detail already names the missing thing; only say it ourselves when it did not.
             HttpStatusCode.NotFound => new(ExitCodes.NotFound,
                 problem ?? (subject is null ? $"not found: {said}" : $"unknown {subject}")),
-            HttpStatusCode.Conflict when ProblemTitle(api.Content) == Migration.Facade.Contracts.ProblemTitles.DataNotReady => new(ExitCodes.Refused, $"refused: {said}"),
-            HttpStatusCode.Conflict => new(ExitCodes.Refused,
+            HttpStatusCode.Conflict when ProblemTitle(api.Content) == Migration.Facade.Contracts.ProblemTitles.StaleVersion => new(ExitCodes.Refused,
                 $"stale version: {said}; someone else changed it since it was read, re-run the command"),
+            HttpStatusCode.Conflict => new(ExitCodes.Refused, $"refused: {said}"),
             HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity => new(ExitCodes.Refused,
                 $"refused: {said}"),
             _ => new(ExitCodes.Failed, $"the control plane answered {(int)api.StatusCode}: {said}"),
