@@ -21,6 +21,7 @@ app.MapDefaultEndpoints();
 app.MapCatalogApi();
 app.MapProductWritesApi();
 app.MapCatalogSyncApi();
+app.MapOrderSyncApi();
 app.MapInventoryApi();
 app.MapCustomersApi();
 app.MapOrdersApi();

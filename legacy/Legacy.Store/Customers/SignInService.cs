@@ -31,6 +31,8 @@ internal sealed class SignInService(StoreDbContext db, PasswordHashing passwords
                 new Claim(ClaimTypes.Email, email),
                 new Claim(ClaimTypes.Name, name),
                 new Claim(ClaimTypes.Role, role),
+                // One id per sign-in: sign-out ends this session at the facade and the services, not the user's others.
+                new Claim(ClaimTypes.Sid, Guid.NewGuid().ToString("N")),
             ],
             CookieAuthenticationDefaults.AuthenticationScheme));
 }

@@ -16,6 +16,7 @@ internal static class StoreAuth
     {
         builder.Services.AddSingleton<PasswordHashing>();
         builder.Services.AddScoped<SignInService>();
+        builder.Services.AddScoped<SessionEnd>();
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {

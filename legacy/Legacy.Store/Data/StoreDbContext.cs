@@ -3,6 +3,7 @@ using Legacy.Store.Customers;
 using Legacy.Store.Inventory;
 using Legacy.Store.Orders;
 using Microsoft.EntityFrameworkCore;
+using Migration.Messaging.Applied;
 
 namespace Legacy.Store.Data;
 
@@ -16,6 +17,7 @@ internal sealed class StoreDbContext(DbContextOptions<StoreDbContext> options) :
     public DbSet<StaffMember> Staff => Set<StaffMember>();
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
+    public DbSet<StockReservation> Reservations => Set<StockReservation>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -62,11 +64,22 @@ internal sealed class StoreDbContext(DbContextOptions<StoreDbContext> options) :
             e.HasOne<Customer>().WithMany().HasForeignKey(o => o.CustomerId);
             e.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId);
             e.Ignore(o => o.IsCancellable);
+            e.Property(o => o.Version).IsConcurrencyToken().HasDefaultValue(1L);
+            e.HasIndex(o => o.ChangedAt);
         });
         model.Entity<OrderLine>(e =>
         {
             e.Property(l => l.ProductName).HasMaxLength(200);
             e.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId);
         });
+        model.Entity<StockReservation>(e =>
+        {
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            e.HasMany(r => r.Lines).WithOne().HasForeignKey(l => l.ReservationId);
+            e.HasIndex(r => new { r.Status, r.HeldAt });
+        });
+        model.Entity<StockReservationLine>(e => e.HasKey(l => new { l.ReservationId, l.ProductId }));
+        // What the monolith has applied of the orders Orders.Service writes (and of its own), per order.
+        model.MapAppliedEvents();
     }
 }

@@ -19,6 +19,12 @@ internal sealed class Order
     public long TotalCents { get; set; }
     public List<OrderLine> Lines { get; set; } = [];
 
+    /// <summary>1 when placed, one more on every change; carried by the order's events, whichever side wrote it.</summary>
+    public long Version { get; set; } = 1;
+
+    /// <summary>UTC time of the last change: the order change feed Orders.Service measures its lag against.</summary>
+    public DateTime ChangedAt { get; set; }
+
     /// <summary>Only orders not yet handed to the carrier can be cancelled.</summary>
     public bool IsCancellable => Status == OrderStatus.Placed;
 }

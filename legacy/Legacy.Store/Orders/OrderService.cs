@@ -1,5 +1,9 @@
 using Legacy.Store.Data;
+using Legacy.Store.Inventory;
 using Microsoft.EntityFrameworkCore;
+using Migration.Messaging.Applied;
+using Migration.Messaging.Events;
+using Wolverine.EntityFrameworkCore;
 
 namespace Legacy.Store.Orders;
 
@@ -17,9 +21,14 @@ internal abstract record CancelOrderResult
     public sealed record NotCancellable(string Status) : CancelOrderResult;
 }
 
-/// <summary>Places and cancels orders; stock moves in the same transaction as the order, or not at all.</summary>
-internal sealed class OrderService(StoreDbContext db, TimeProvider clock, ILogger<OrderService> logger)
+/// <summary>
+/// Places and cancels orders; stock moves in the same transaction as the order, or not at all, and the order's event
+/// leaves through the outbox in that transaction too (Orders.Service keeps its copy from it).
+/// </summary>
+internal sealed class OrderService(IDbContextOutbox<StoreDbContext> outbox, EventLedger ledger, TimeProvider clock, ILogger<OrderService> logger)
 {
+    private StoreDbContext Db => outbox.DbContext;
+
     public async Task<PlaceOrderResult> PlaceAsync(int customerId, IReadOnlyList<OrderLineRequest>? lines, CancellationToken cancellationToken)
     {
         if (OrderValidation.Validate(lines) is { } errors)
@@ -27,7 +36,7 @@ internal sealed class OrderService(StoreDbContext db, TimeProvider clock, ILogge
             return new PlaceOrderResult.Invalid(errors);
         }
         var ids = lines!.Select(l => l.ProductId).ToList();
-        var products = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id))
+        var products = await Db.Products.AsNoTracking().Where(p => ids.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, cancellationToken);
         var unknown = lines!.Select((l, i) => (l, i)).Where(x => !products.ContainsKey(x.l.ProductId)).ToList();
         if (unknown.Count > 0)
@@ -36,24 +45,19 @@ internal sealed class OrderService(StoreDbContext db, TimeProvider clock, ILogge
                 x => $"lines[{x.i}].productId", x => new[] { $"product {x.l.ProductId} does not exist." }));
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var line in lines!)
+        await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
+        if (await StockMoves.TakeAsync(Db, lines!.Select(l => (l.ProductId, l.Quantity)), cancellationToken) is { } shortage)
         {
-            // The guard in the WHERE clause makes check-and-decrement one atomic statement.
-            var taken = await db.Stock
-                .Where(s => s.ProductId == line.ProductId && s.OnHand >= line.Quantity)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.OnHand, x => x.OnHand - line.Quantity), cancellationToken);
-            if (taken == 0)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                var onHand = await db.Stock.Where(s => s.ProductId == line.ProductId).Select(s => s.OnHand).SingleOrDefaultAsync(cancellationToken);
-                return new PlaceOrderResult.OutOfStock(line.ProductId, onHand, line.Quantity);
-            }
+            await transaction.RollbackAsync(cancellationToken);
+            return new PlaceOrderResult.OutOfStock(shortage.ProductId, shortage.OnHand, shortage.Requested);
         }
+        var now = clock.GetUtcNow().UtcDateTime;
         var order = new Order
         {
+            Id = await OrderIds.NextLocalAsync(Db, cancellationToken),
             CustomerId = customerId,
-            PlacedAt = clock.GetUtcNow().UtcDateTime,
+            PlacedAt = now,
+            ChangedAt = now,
             Status = OrderStatus.Placed,
             Lines = lines!.Select(l => new OrderLine
             {
@@ -64,17 +68,17 @@ internal sealed class OrderService(StoreDbContext db, TimeProvider clock, ILogge
             }).ToList(),
         };
         order.TotalCents = order.Lines.Sum(l => l.UnitPriceCents * l.Quantity);
-        db.Orders.Add(order);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        Db.Orders.Add(order);
+        await Db.SaveChangesAsync(cancellationToken);
+        await PublishAsync(OrderEvents.Placed(order), cancellationToken);
         logger.LogInformation("Customer {CustomerId} placed order {OrderId}", customerId, order.Id);
         return new PlaceOrderResult.Placed(OrderQueries.ToDto(order));
     }
 
     public async Task<CancelOrderResult> CancelAsync(int customerId, int orderId, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var order = await db.Orders.Include(o => o.Lines)
+        await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
+        var order = await Db.Orders.Include(o => o.Lines)
             .SingleOrDefaultAsync(o => o.Id == orderId && o.CustomerId == customerId, cancellationToken);
         if (order is null)
         {
@@ -85,14 +89,20 @@ internal sealed class OrderService(StoreDbContext db, TimeProvider clock, ILogge
             return new CancelOrderResult.NotCancellable(order.Status.ToString());
         }
         order.Status = OrderStatus.Cancelled;
-        foreach (var line in order.Lines)
-        {
-            await db.Stock.Where(s => s.ProductId == line.ProductId)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.OnHand, x => x.OnHand + line.Quantity), cancellationToken);
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        order.Version++;
+        order.ChangedAt = clock.GetUtcNow().UtcDateTime;
+        await StockMoves.ReturnAsync(Db, order.Lines.Select(l => (l.ProductId, l.Quantity)), cancellationToken);
+        await PublishAsync(OrderEvents.Cancelled(order), cancellationToken);
         logger.LogInformation("Customer {CustomerId} cancelled order {OrderId}", customerId, order.Id);
         return new CancelOrderResult.Cancelled(OrderQueries.ToDto(order));
+    }
+
+    // Saves what is pending, records the change as this side's own in the ledger and commits it with its event
+    // (SaveChangesAndFlushMessagesAsync commits the open transaction).
+    private async Task PublishAsync(IIntegrationEvent @event, CancellationToken cancellationToken)
+    {
+        await ledger.RecordOwnAsync(Db, @event, cancellationToken);
+        await outbox.PublishAsync(@event);
+        await outbox.SaveChangesAndFlushMessagesAsync(cancellationToken);
     }
 }

@@ -36,7 +36,7 @@ internal static class CatalogSyncApi
     private static async Task<Results<Ok<List<ProductSnapshot>>, ValidationProblem>> ListProducts(
         HttpContext context, StoreDbContext db, int? afterId, int? limit, CancellationToken cancellationToken)
     {
-        if (LimitError(limit) is { } error)
+        if (SyncPaging.LimitError(limit) is { } error)
         {
             return error;
         }
@@ -46,14 +46,14 @@ internal static class CatalogSyncApi
             .Select(p => new { p.Id, p.Version, p.ChangedAt, p.IsDeleted, p.Name, p.Description, p.PriceCents, p.CategoryId })
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(rows.Select(p =>
-            new ProductSnapshot(p.Id, p.Version, Utc(p.ChangedAt), p.IsDeleted, p.Name, p.Description, p.PriceCents, p.CategoryId)).ToList());
+            new ProductSnapshot(p.Id, p.Version, SyncPaging.Utc(p.ChangedAt), p.IsDeleted, p.Name, p.Description, p.PriceCents, p.CategoryId)).ToList());
     }
 
     private static async Task<Ok<List<CategorySnapshot>>> ListCategories(StoreDbContext db, CancellationToken cancellationToken)
     {
         var rows = await db.Categories.AsNoTracking().OrderBy(c => c.Id)
             .Select(c => new { c.Id, c.Version, c.ChangedAt, c.Slug, c.Name }).ToListAsync(cancellationToken);
-        return TypedResults.Ok(rows.Select(c => new CategorySnapshot(c.Id, c.Version, Utc(c.ChangedAt), c.Slug, c.Name)).ToList());
+        return TypedResults.Ok(rows.Select(c => new CategorySnapshot(c.Id, c.Version, SyncPaging.Utc(c.ChangedAt), c.Slug, c.Name)).ToList());
     }
 
     /// <summary>
@@ -63,7 +63,7 @@ internal static class CatalogSyncApi
     private static async Task<Results<Ok<List<ChangeMark>>, ValidationProblem>> ListChanges(
         StoreDbContext db, DateTimeOffset? since, int? limit, CancellationToken cancellationToken)
     {
-        if (LimitError(limit) is { } error)
+        if (SyncPaging.LimitError(limit) is { } error)
         {
             return error;
         }
@@ -90,14 +90,18 @@ internal static class CatalogSyncApi
             .Select(x => new { x.Id, x.Version, x.ChangedAt }).ToListAsync(cancellationToken);
         var c = await db.Categories.AsNoTracking().Where(categories).OrderBy(x => x.ChangedAt).Take(take)
             .Select(x => new { x.Id, x.Version, x.ChangedAt }).ToListAsync(cancellationToken);
-        return p.Select(x => new ChangeMark(Streams.Product, x.Id, x.Version, Utc(x.ChangedAt)))
-            .Concat(c.Select(x => new ChangeMark(Streams.Category, x.Id, x.Version, Utc(x.ChangedAt))))
+        return p.Select(x => new ChangeMark(Streams.Product, x.Id, x.Version, SyncPaging.Utc(x.ChangedAt)))
+            .Concat(c.Select(x => new ChangeMark(Streams.Category, x.Id, x.Version, SyncPaging.Utc(x.ChangedAt))))
             .OrderBy(m => m.ChangedAt).ThenBy(m => m.Stream, StringComparer.Ordinal).ThenBy(m => m.Id).ToList();
     }
+}
 
-    private static ValidationProblem? LimitError(int? limit) => limit is < 1 or > SyncRoutes.MaxLimit
+/// <summary>What the monolith's sync feeds share: one page limit and UTC times.</summary>
+internal static class SyncPaging
+{
+    public static ValidationProblem? LimitError(int? limit) => limit is < 1 or > SyncRoutes.MaxLimit
         ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"limit must be between 1 and {SyncRoutes.MaxLimit}."] })
         : null;
 
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+    public static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

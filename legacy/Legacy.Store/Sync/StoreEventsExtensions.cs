@@ -1,13 +1,16 @@
 using Legacy.Store.Catalog;
 using Legacy.Store.Data;
+using Legacy.Store.Inventory;
+using Legacy.Store.Orders;
 using Migration.Messaging.Events;
 using Migration.Messaging.Hosting;
 
 namespace Legacy.Store.Sync;
 
 /// <summary>
-/// The monolith's seam for the migration: its events leave through a transactional outbox in its own database, and
-/// the catalog's go to Catalog.Service.
+/// The monolith's seam for the migration: its events leave through a transactional outbox in its own database (the
+/// catalog's to Catalog.Service, the orders' to Orders.Service, ended sessions to the facade), and it listens for what
+/// the services send it: stock reservations (request/reply) and the orders they write from a canary on.
 /// </summary>
 internal static class StoreEventsExtensions
 {
@@ -15,9 +18,16 @@ internal static class StoreEventsExtensions
     {
         // The outbox lives in the store's own database: the same location the store resolves for itself.
         var store = new StoreDatabaseLocation(builder.Configuration, builder.Environment);
-        builder.AddMessaging(Nodes.Monolith, store.Provider, store.ConnectionString, routes => routes.Send(Nodes.Catalog,
-            typeof(ProductCreated), typeof(ProductChanged), typeof(PriceChanged), typeof(ProductDeleted), typeof(CategoryChanged)));
+        builder.AddMessaging(Nodes.Monolith, store.Provider, store.ConnectionString, routes => routes
+            .Send(Nodes.Catalog, typeof(ProductCreated), typeof(ProductChanged), typeof(PriceChanged), typeof(ProductDeleted), typeof(CategoryChanged))
+            .Send(Nodes.Orders, typeof(OrderPlaced), typeof(OrderCancelled))
+            .Send(Nodes.Facade, typeof(SessionEnded))
+            .Listen());
         builder.Services.AddScoped<CatalogWriter>();
+        builder.Services.AddScoped(sp => new StockReservations(
+            sp.GetRequiredService<StoreDbContext>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<StockReservations>>()));
+        builder.Services.AddScoped(sp => new OrderReplica(
+            sp.GetRequiredService<StoreDbContext>(), sp.GetRequiredService<Migration.Messaging.Applied.EventLedger>(), sp.GetRequiredService<ILogger<OrderReplica>>()));
         return builder;
     }
 }

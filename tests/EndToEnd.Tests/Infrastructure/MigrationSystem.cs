@@ -29,6 +29,9 @@ public partial class MigrationSystem : IAsyncLifetime
     /// <summary>Catalog.Service's inbox on the embedded transport.</summary>
     public int CatalogInboxPort { get; } = TestPorts.Next();
 
+    /// <summary>The other inboxes on the embedded transport: each system has its own, so systems run side by side.</summary>
+    private readonly (int Monolith, int Orders, int Facade) _inboxPorts = (TestPorts.Next(), TestPorts.Next(), TestPorts.Next());
+
     public virtual async Task InitializeAsync()
     {
         var legacy = Start("legacy", "legacy/Legacy.Store", "Legacy.Store", LegacyUrl,
@@ -61,7 +64,11 @@ public partial class MigrationSystem : IAsyncLifetime
     protected virtual IEnumerable<string> FlagStoreArguments => [$"--FlagStore:ConnectionString=Data Source={Path.Combine(_dataDir, "flags.db")}"];
 
     /// <summary>How the monolith and Catalog.Service exchange events: the embedded transport on a port of this system's own.</summary>
-    protected virtual IEnumerable<string> MessagingArguments => [$"--Messaging:Ports:catalog={CatalogInboxPort}"];
+    protected virtual IEnumerable<string> MessagingArguments =>
+    [
+        $"--Messaging:Ports:catalog={CatalogInboxPort}", $"--Messaging:Ports:monolith={_inboxPorts.Monolith}",
+        $"--Messaging:Ports:orders={_inboxPorts.Orders}", $"--Messaging:Ports:facade={_inboxPorts.Facade}",
+    ];
 
     /// <summary>Extra facade settings, as command-line arguments.</summary>
     protected virtual IEnumerable<string> ExtraFacadeArguments => [];

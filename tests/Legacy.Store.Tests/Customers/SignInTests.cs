@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Legacy.Store.Tests.Infrastructure;
+using Migration.Messaging.Events;
 
 namespace Legacy.Store.Tests.Customers;
 
@@ -20,6 +21,29 @@ public sealed class SignInTests(StoreFactory store) : IClassFixture<StoreFactory
         var me = await client.Http.GetFromJsonAsync<JsonObject>("/api/customers/me");
         Assert.Equal(7, (int)me!["id"]!);
         Assert.Equal("customer7@example.com", (string?)me["email"]);
+    }
+
+    [Fact]
+    public async Task Signing_out_publishes_that_this_one_session_ended()
+    {
+        using var first = store.CreateStoreClient();
+        using var second = store.CreateStoreClient();
+        await first.SignInAsCustomerAsync(9);
+        await second.SignInAsCustomerAsync(9);
+
+        var ended = new List<SessionEnded>();
+        foreach (var client in new[] { first, second })
+        {
+            var token = await client.AntiforgeryTokenAsync("/");
+            var events = await store.PublishedDuringAsync(async () => Assert.Equal(HttpStatusCode.SeeOther, (await client.Http.PostAsync("/account/logout",
+                new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }))).StatusCode));
+            ended.Add(Assert.IsType<SessionEnded>(Assert.Single(events)));
+        }
+
+        Assert.All(ended, e => Assert.Equal(9, e.UserId));
+        Assert.NotEqual(ended[0].SessionId, ended[1].SessionId);
+        using var after = await first.Http.GetAsync("/api/customers/me");
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
     }
 
     [Fact]

@@ -44,6 +44,14 @@ public sealed class EventLedger(TimeProvider clock)
             : LedgerVerdict.AlreadyApplied;
     }
 
+    /// <summary>
+    /// Records a change this side made itself and publishes as <paramref name="own"/>: where both sides write (a
+    /// canary), the ledger then holds the newest version this side has from either, so the other side's event of
+    /// that version is found applied already rather than applied twice.
+    /// </summary>
+    public Task RecordOwnAsync(DbContext db, IIntegrationEvent own, CancellationToken cancellationToken) =>
+        AdvanceAsync(db, own.Stream, own.AggregateId, own.Version, own.EventId, own.OccurredAt, cancellationToken);
+
     /// <summary>Called once the change an <see cref="LedgerVerdict.Apply"/> allowed is saved.</summary>
     public void Saved(LedgerVerdict verdict)
     {

@@ -11,9 +11,13 @@ public sealed record CustomerChanged(
 
 public sealed record OrderLineState(int ProductId, string ProductName, long UnitPriceCents, int Quantity);
 
+/// <summary>
+/// An order was placed on whichever side owns order writes for its customer. <see cref="ReservationId"/> names the stock
+/// the monolith holds for it (null when the monolith placed it and took the stock in the same transaction).
+/// </summary>
 public sealed record OrderPlaced(
     Guid EventId, int OrderId, long Version, DateTimeOffset OccurredAt, EventOrigin Origin,
-    int CustomerId, DateTimeOffset PlacedAt, long TotalCents, IReadOnlyList<OrderLineState> Lines)
+    int CustomerId, DateTimeOffset PlacedAt, long TotalCents, IReadOnlyList<OrderLineState> Lines, Guid? ReservationId)
     : IIntegrationEvent
 {
     public string Stream => Streams.Order;
@@ -21,6 +25,7 @@ public sealed record OrderPlaced(
     int IIntegrationEvent.AggregateId => OrderId;
 }
 
+/// <summary>The order was cancelled; the monolith returns its stock (once, whichever side cancelled).</summary>
 public sealed record OrderCancelled(
     Guid EventId, int OrderId, long Version, DateTimeOffset OccurredAt, EventOrigin Origin, int CustomerId)
     : IIntegrationEvent
@@ -28,4 +33,13 @@ public sealed record OrderCancelled(
     public string Stream => Streams.Order;
 
     int IIntegrationEvent.AggregateId => OrderId;
+}
+
+/// <summary>
+/// The one id scheme of orders on both sides: the monolith numbers below <see cref="ServiceRangeStart"/>, Orders.Service
+/// from it. An order keeps its integer id forever, whichever side created it.
+/// </summary>
+public static class OrderNumbering
+{
+    public const int ServiceRangeStart = 1_000_000_000;
 }

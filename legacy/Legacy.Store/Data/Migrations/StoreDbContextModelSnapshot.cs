@@ -185,11 +185,57 @@ namespace Legacy.Store.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Legacy.Store.Inventory.StockReservation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("HeldAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "HeldAt");
+
+                    b.ToTable("Reservations");
+                });
+
+            modelBuilder.Entity("Legacy.Store.Inventory.StockReservationLine", b =>
+                {
+                    b.Property<Guid>("ReservationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ReservationId", "ProductId");
+
+                    b.ToTable("StockReservationLine");
+                });
+
             modelBuilder.Entity("Legacy.Store.Orders.Order", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("CustomerId")
                         .HasColumnType("INTEGER");
@@ -205,7 +251,15 @@ namespace Legacy.Store.Data.Migrations
                     b.Property<long>("TotalCents")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1L);
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ChangedAt");
 
                     b.HasIndex("CustomerId", "PlacedAt");
 
@@ -244,6 +298,35 @@ namespace Legacy.Store.Data.Migrations
                     b.ToTable("OrderLines");
                 });
 
+            modelBuilder.Entity("Migration.Messaging.Applied.AppliedEvent", b =>
+                {
+                    b.Property<string>("Stream")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AggregateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AppliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Stream", "AggregateId");
+
+                    b.HasIndex("AppliedAt");
+
+                    b.ToTable("AppliedEvents", (string)null);
+                });
+
             modelBuilder.Entity("Legacy.Store.Catalog.Product", b =>
                 {
                     b.HasOne("Legacy.Store.Catalog.Category", "Category")
@@ -260,6 +343,15 @@ namespace Legacy.Store.Data.Migrations
                     b.HasOne("Legacy.Store.Catalog.Product", null)
                         .WithOne()
                         .HasForeignKey("Legacy.Store.Inventory.StockItem", "ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Legacy.Store.Inventory.StockReservationLine", b =>
+                {
+                    b.HasOne("Legacy.Store.Inventory.StockReservation", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ReservationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -291,6 +383,11 @@ namespace Legacy.Store.Data.Migrations
             modelBuilder.Entity("Legacy.Store.Catalog.Category", b =>
                 {
                     b.Navigation("Products");
+                });
+
+            modelBuilder.Entity("Legacy.Store.Inventory.StockReservation", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Legacy.Store.Orders.Order", b =>

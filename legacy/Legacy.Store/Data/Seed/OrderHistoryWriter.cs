@@ -18,7 +18,7 @@ internal static class OrderHistoryWriter
             ?? throw new InvalidOperationException("The order history is written inside the seed transaction.");
 
         await using var insertOrder = Prepare(connection, transaction,
-            "INSERT INTO \"Orders\" (\"Id\", \"CustomerId\", \"PlacedAt\", \"Status\", \"TotalCents\") VALUES (@p0, @p1, @p2, @p3, @p4)", 5);
+            "INSERT INTO \"Orders\" (\"Id\", \"CustomerId\", \"PlacedAt\", \"ChangedAt\", \"Status\", \"TotalCents\") VALUES (@p0, @p1, @p2, @p2, @p3, @p4)", 5);
         await using var insertLine = Prepare(connection, transaction,
             "INSERT INTO \"OrderLines\" (\"Id\", \"OrderId\", \"ProductId\", \"ProductName\", \"UnitPriceCents\", \"Quantity\") VALUES (@p0, @p1, @p2, @p3, @p4, @p5)", 6);
 
