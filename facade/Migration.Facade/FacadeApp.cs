@@ -3,6 +3,7 @@ using Migration.Facade.Canary;
 using Migration.Facade.Data;
 using Migration.Facade.Flags;
 using Migration.Facade.Hosting;
+using Migration.Facade.Identity;
 using Migration.Facade.Metrics;
 using Migration.Facade.Routing;
 using Migration.Facade.Shadow;
@@ -19,6 +20,7 @@ public static class FacadeApp
         builder.AddFacadeEndpoints();
         builder.AddFlagStore();
         builder.AddCanary();
+        builder.AddServiceIdentity();
         builder.AddSliceRouting();
         builder.AddSliceMetrics();
         builder.AddShadowTraffic();

@@ -7,8 +7,11 @@ using Microsoft.Extensions.Options;
 
 namespace Migration.Facade.Canary;
 
+/// <summary>Who the monolith's cookie says is signed in: the user, their roles and the sign-in's session id.</summary>
+internal sealed record SignedInUser(string Id, IReadOnlyList<string> Roles, string? SessionId);
+
 /// <summary>
-/// Reads the signed-in user's id (NameIdentifier) from the monolith's own authentication cookie. A cookie that cannot
+/// Reads the signed-in user (NameIdentifier, roles, session id) from the monolith's own authentication cookie. A cookie that cannot
 /// be read (other keys, tampered, expired) simply yields no user; the request is never failed for it. Never
 /// <c>HttpContext.User</c>: on the public port that is nobody the facade authenticated.
 /// </summary>
@@ -20,7 +23,7 @@ internal sealed class UserCookieReader
     private readonly UserCookieOptions _options;
     private readonly TimeProvider _clock;
     private readonly TicketDataFormat? _format;
-    private readonly ConcurrentDictionary<string, (string? Id, DateTimeOffset? Expires)> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (SignedInUser? User, DateTimeOffset? Expires)> _cache = new(StringComparer.Ordinal);
 
     public UserCookieReader(IOptions<CanaryOptions> options, IHostEnvironment environment, TimeProvider clock)
     {
@@ -38,7 +41,9 @@ internal sealed class UserCookieReader
         }
     }
 
-    public string? UserId(HttpContext context)
+    public string? UserId(HttpContext context) => User(context)?.Id;
+
+    public SignedInUser? User(HttpContext context)
     {
         // The chunking manager reassembles a ticket too large for one cookie, as the monolith's cookie handler wrote it.
         if (_format is null || Cookies.GetRequestCookie(context, _options.Name) is not { Length: > 0 } cookie) return null;
@@ -48,12 +53,13 @@ internal sealed class UserCookieReader
             if (_cache.Count >= CacheLimit) _cache.Clear();
             _cache[cookie] = entry;
         }
-        return entry.Expires is { } expires && expires <= _clock.GetUtcNow() ? null : entry.Id;
+        return entry.Expires is { } expires && expires <= _clock.GetUtcNow() ? null : entry.User;
     }
 
     // TicketDataFormat answers null (it never throws) for a cookie it cannot decrypt or parse.
-    private (string?, DateTimeOffset?) Read(string cookie) =>
-        _format!.Unprotect(cookie) is { } ticket
-            ? (ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier), ticket.Properties.ExpiresUtc)
+    private (SignedInUser?, DateTimeOffset?) Read(string cookie) =>
+        _format!.Unprotect(cookie) is { } ticket && ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier) is { Length: > 0 } id
+            ? (new SignedInUser(id, ticket.Principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList(), ticket.Principal.FindFirstValue(ClaimTypes.Sid)),
+                ticket.Properties.ExpiresUtc)
             : (null, null);
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Migration.Facade.Fallback;
 using Migration.Facade.Hosting;
+using Migration.Facade.Identity;
 using Migration.Facade.Shadow;
 using Yarp.ReverseProxy.Transforms;
 
@@ -15,7 +16,11 @@ internal static class SliceRoutingExtensions
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .AddServiceDiscoveryDestinationResolver()
-            .AddTransforms(transforms => transforms.AddResponseTransform(ServerErrorHoldBack.Apply));
+            .AddTransforms(transforms =>
+            {
+                transforms.AddRequestTransform(transforms.Services.GetRequiredService<IdentityTransform>().ApplyAsync);
+                transforms.AddResponseTransform(ServerErrorHoldBack.Apply);
+            });
         builder.Services.AddSingleton<SliceDecision>();
         builder.Services.AddSingleton<SliceRoutingMiddleware>();
         builder.Services.AddSingleton<SliceGuardMiddleware>();

@@ -30,9 +30,13 @@ internal sealed class MonolithBackend : IAsyncDisposable
             .AddCookie(o => o.Cookie.Name = CookieName);
         var app = builder.Build();
         // `padding` inflates the ticket past one cookie's size, so the handler splits it into chunks.
-        app.MapPost("/account/login/{id}", async (HttpContext context, string id, int? padding) =>
+        app.MapPost("/account/login/{id}", async (HttpContext context, string id, int? padding, string? session) =>
         {
             var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id)], CookieAuthenticationDefaults.AuthenticationScheme);
+            if (session is { Length: > 0 })
+            {
+                identity.AddClaims([new Claim(ClaimTypes.Role, "customer"), new Claim(ClaimTypes.Sid, session)]);
+            }
             if (padding is > 0) identity.AddClaim(new Claim("padding", new string('x', padding.Value)));
             await context.SignInAsync(new ClaimsPrincipal(identity));
             return "signed in";
@@ -42,16 +46,16 @@ internal sealed class MonolithBackend : IAsyncDisposable
         return new MonolithBackend(app);
     }
 
-    /// <summary>Signs <paramref name="userId"/> in at <paramref name="baseUrl"/>: the Cookie header a browser would send next.</summary>
-    public static async Task<string> SignInAsync(string baseUrl, string userId, int padding = 0) =>
-        (await SignInWithAnswerAsync(baseUrl, userId, padding)).CookieHeader;
+    /// <summary>Signs <paramref name="userId"/> in (a customer with a session id when <paramref name="session"/> is given) at <paramref name="baseUrl"/>: the Cookie header a browser would send next.</summary>
+    public static async Task<string> SignInAsync(string baseUrl, string userId, int padding = 0, string? session = null) =>
+        (await SignInWithAnswerAsync(baseUrl, userId, padding, session)).CookieHeader;
 
     /// <summary>The same, with every Set-Cookie of the answer (the facade may add its own).</summary>
     public static async Task<(string CookieHeader, IReadOnlyList<string> SetCookies)> SignInWithAnswerAsync(
-        string baseUrl, string userId, int padding = 0)
+        string baseUrl, string userId, int padding = 0, string? session = null)
     {
         using var client = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = new Uri(baseUrl) };
-        using var response = await client.PostAsync($"/account/login/{userId}?padding={padding}", null);
+        using var response = await client.PostAsync($"/account/login/{userId}?padding={padding}&session={session}", null);
         response.EnsureSuccessStatusCode();
         var setCookies = response.Headers.GetValues("Set-Cookie").ToList();
         var header = string.Join("; ", setCookies.Select(c => c.Split(';')[0]).Where(c => c.StartsWith(CookieName, StringComparison.Ordinal)));
