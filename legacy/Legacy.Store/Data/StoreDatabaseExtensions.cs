@@ -20,12 +20,8 @@ internal static class StoreDatabaseExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        builder.Services.AddSingleton<StoreDatabaseLocation>();
-        builder.Services.AddDbContext<StoreDbContext>((sp, o) =>
-        {
-            var location = sp.GetRequiredService<StoreDatabaseLocation>();
-            o.UseDatabase(location.Provider, location.ConnectionString);
-        });
+        var location = StoreDatabaseLocation.Of(builder);
+        builder.Services.AddDbContext<StoreDbContext>(o => o.UseDatabase(location.Provider, location.ConnectionString));
         builder.Services.AddSingleton<StoreSeeder>();
         builder.Services.AddHostedService<StoreDatabaseInitializer>();
 

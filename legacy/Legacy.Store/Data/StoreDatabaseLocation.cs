@@ -4,11 +4,25 @@ using Migration.Messaging.Storage;
 namespace Legacy.Store.Data;
 
 /// <summary>
-/// Where the database (and the data-protection keys beside it) live. Resolved when first needed rather than while
-/// the builder runs, so configuration added late (test hosts, the app host) is honoured.
+/// Where the database (and the data-protection keys beside it) live: resolved once per host (<see cref="Of"/>), so the
+/// store's DbContext and its outbox can never point at two different databases.
 /// </summary>
 internal sealed class StoreDatabaseLocation
 {
+    /// <summary>The host's one location, resolved on first use and registered as a singleton.</summary>
+    public static StoreDatabaseLocation Of(WebApplicationBuilder builder)
+    {
+        var properties = ((IHostApplicationBuilder)builder).Properties;
+        if (properties.TryGetValue(typeof(StoreDatabaseLocation), out var known))
+        {
+            return (StoreDatabaseLocation)known;
+        }
+        var location = new StoreDatabaseLocation(builder.Configuration, builder.Environment);
+        properties[typeof(StoreDatabaseLocation)] = location;
+        builder.Services.AddSingleton(location);
+        return location;
+    }
+
     public StoreDatabaseLocation(IConfiguration configuration, IHostEnvironment environment)
     {
         var raw = configuration.GetConnectionString(StoreDatabaseExtensions.ConnectionStringName);

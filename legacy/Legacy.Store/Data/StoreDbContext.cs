@@ -75,10 +75,15 @@ internal sealed class StoreDbContext(DbContextOptions<StoreDbContext> options) :
         model.Entity<StockReservation>(e =>
         {
             e.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(r => r.Problem).HasMaxLength(500);
             e.HasMany(r => r.Lines).WithOne().HasForeignKey(l => l.ReservationId);
             e.HasIndex(r => new { r.Status, r.HeldAt });
         });
-        model.Entity<StockReservationLine>(e => e.HasKey(l => new { l.ReservationId, l.ProductId }));
+        model.Entity<StockReservationLine>(e =>
+        {
+            e.ToTable("ReservationLines");
+            e.HasKey(l => new { l.ReservationId, l.ProductId });
+        });
         // What the monolith has applied of the orders Orders.Service writes (and of its own), per order.
         model.MapAppliedEvents();
     }

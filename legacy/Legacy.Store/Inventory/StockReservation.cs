@@ -8,10 +8,10 @@ internal enum ReservationStatus
     /// <summary>Its order arrived: the stock is the order's now.</summary>
     Committed,
 
-    /// <summary>Given back (the order failed or never came), or a tombstone for a release that arrived first.</summary>
+    /// <summary>Given back (the order failed, never came in time), or a tombstone for a release that arrived first.</summary>
     Released,
 
-    /// <summary>Not enough stock: nothing was taken. Kept so that a repeated request gets the same answer.</summary>
+    /// <summary>Nothing was taken (short of stock, or not a valid order); kept so a repeated request gets the same answer.</summary>
     Refused,
 }
 
@@ -19,13 +19,20 @@ internal enum ReservationStatus
 internal sealed class StockReservation
 {
     public Guid Id { get; set; }
-    public int CustomerId { get; set; }
     public ReservationStatus Status { get; set; }
 
     /// <summary>UTC; a held reservation whose order never arrives is released after <c>Inventory:ReservationHold</c>.</summary>
     public DateTime HeldAt { get; set; }
 
+    /// <summary>The order that took the stock over, once committed.</summary>
     public int? OrderId { get; set; }
+
+    /// <summary>Why a refused reservation was refused: the short line, or what made the request invalid.</summary>
+    public int? ShortProductId { get; set; }
+    public int? ShortOnHand { get; set; }
+    public int? ShortRequested { get; set; }
+    public string? Problem { get; set; }
+
     public List<StockReservationLine> Lines { get; set; } = [];
 }
 

@@ -1,4 +1,5 @@
 using Legacy.Store.Data;
+using Legacy.Store.Orders;
 using Microsoft.EntityFrameworkCore;
 using Migration.Messaging.Events;
 
@@ -8,8 +9,9 @@ namespace Legacy.Store.Inventory;
 /// Holds and gives back stock for orders a service places: stock stays the monolith's, so a service asks for it. Public
 /// with an internal constructor because Wolverine's generated handler code lives in an assembly of its own.
 /// </summary>
-public sealed class StockReservations
+public sealed partial class StockReservations
 {
+    private const string BeforeLines = "before_lines";
     private readonly StoreDbContext _db;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
@@ -20,73 +22,98 @@ public sealed class StockReservations
     /// <summary>Holds every line or none; asking again for the same reservation gives the first answer again.</summary>
     public async Task<StockReservationAnswered> ReserveAsync(ReserveStock request, CancellationToken cancellationToken)
     {
-        if (await _db.Reservations.AsNoTracking().Include(r => r.Lines).SingleOrDefaultAsync(r => r.Id == request.ReservationId, cancellationToken)
-            is { } known)
-        {
-            return await AnswerAgainAsync(known, cancellationToken);
-        }
-        var lines = request.Lines.Select(l => (l.ProductId, l.Quantity)).ToList();
         await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
-        var shortage = await StockMoves.TakeAsync(_db, lines, cancellationToken);
-        _db.Reservations.Add(new StockReservation
+        if (await _db.Reservations.AsNoTracking().SingleOrDefaultAsync(r => r.Id == request.ReservationId, cancellationToken) is { } known)
+        {
+            return Answer(known);
+        }
+        var reservation = new StockReservation
         {
             Id = request.ReservationId,
-            CustomerId = request.CustomerId,
-            Status = shortage is null ? ReservationStatus.Held : ReservationStatus.Refused,
+            Status = ReservationStatus.Held,
             HeldAt = _clock.GetUtcNow().UtcDateTime,
             Lines = request.Lines.Select(l => new StockReservationLine { ProductId = l.ProductId, Quantity = l.Quantity }).ToList(),
-        });
-        if (shortage is not null)
+        };
+        if (await ProblemAsync(request.Lines, cancellationToken) is { } problem)
         {
-            // Nothing may stay taken: the statements of the lines before the short one are undone, only the refusal is kept.
-            await transaction.RollbackAsync(cancellationToken);
-            await _db.SaveChangesAsync(cancellationToken);
-            return new StockReservationAnswered(request.ReservationId, false, shortage);
+            (reservation.Status, reservation.Problem, reservation.Lines) = (ReservationStatus.Refused, problem, []);
         }
+        else
+        {
+            await transaction.CreateSavepointAsync(BeforeLines, cancellationToken);
+            if (await StockMoves.TakeAsync(_db, request.Lines.Select(l => (l.ProductId, l.Quantity)), cancellationToken) is { } shortage)
+            {
+                // Nothing may stay taken: the lines before the short one are undone, only the refusal is kept.
+                await transaction.RollbackToSavepointAsync(BeforeLines, cancellationToken);
+                (reservation.Status, reservation.ShortProductId, reservation.ShortOnHand, reservation.ShortRequested) =
+                    (ReservationStatus.Refused, shortage.ProductId, shortage.OnHand, shortage.Requested);
+            }
+        }
+        _db.Reservations.Add(reservation);
         await _db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        LogHeld(request.ReservationId, request.CustomerId);
-        return new StockReservationAnswered(request.ReservationId, true, null);
+        LogAnswered(request.ReservationId, request.CustomerId, reservation.Status);
+        return Answer(reservation);
     }
 
-    /// <summary>Gives a held reservation's stock back; a release that arrives before its reservation leaves a tombstone.</summary>
+    /// <summary>Gives a held reservation's stock back, once; a release that arrives before its reservation leaves a tombstone.</summary>
     public async Task ReleaseAsync(Guid reservationId, CancellationToken cancellationToken)
     {
         await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
-        var reservation = await _db.Reservations.Include(r => r.Lines).SingleOrDefaultAsync(r => r.Id == reservationId, cancellationToken);
-        if (reservation is null)
+        if (await ReleaseHeldAsync(_db, reservationId, cancellationToken))
         {
-            _db.Reservations.Add(new StockReservation { Id = reservationId, Status = ReservationStatus.Released, HeldAt = _clock.GetUtcNow().UtcDateTime });
-        }
-        else if (reservation.Status == ReservationStatus.Held)
-        {
-            await StockMoves.ReturnAsync(_db, reservation.Lines.Select(l => (l.ProductId, l.Quantity)), cancellationToken);
-            reservation.Status = ReservationStatus.Released;
             LogReleased(reservationId);
         }
-        await _db.SaveChangesAsync(cancellationToken);
+        else if (!await _db.Reservations.AnyAsync(r => r.Id == reservationId, cancellationToken))
+        {
+            _db.Reservations.Add(new StockReservation { Id = reservationId, Status = ReservationStatus.Released, HeldAt = _clock.GetUtcNow().UtcDateTime });
+            await _db.SaveChangesAsync(cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private async Task<StockReservationAnswered> AnswerAgainAsync(StockReservation known, CancellationToken cancellationToken)
+    /// <summary>
+    /// Moves a reservation from held to released and returns its stock, or does nothing when it is not held (any more):
+    /// the status changes in one guarded statement, so a release and a commit racing for it cannot both win.
+    /// </summary>
+    internal static async Task<bool> ReleaseHeldAsync(StoreDbContext db, Guid reservationId, CancellationToken cancellationToken)
     {
-        if (known.Status is ReservationStatus.Held or ReservationStatus.Committed)
+        if (await db.Reservations.Where(r => r.Id == reservationId && r.Status == ReservationStatus.Held)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReservationStatus.Released), cancellationToken) == 0)
         {
-            return new StockReservationAnswered(known.Id, true, null);
+            return false;
         }
-        if (known.Status == ReservationStatus.Released)
-        {
-            return new StockReservationAnswered(known.Id, false, null);
-        }
-        var onHand = await _db.Stock.AsNoTracking().Where(s => known.Lines.Select(l => l.ProductId).Contains(s.ProductId))
-            .ToDictionaryAsync(s => s.ProductId, s => s.OnHand, cancellationToken);
-        var shortLine = known.Lines.FirstOrDefault(l => onHand.GetValueOrDefault(l.ProductId) < l.Quantity) ?? known.Lines[0];
-        return new StockReservationAnswered(known.Id, false, new StockShortage(shortLine.ProductId, onHand.GetValueOrDefault(shortLine.ProductId), shortLine.Quantity));
+        var lines = await db.Set<StockReservationLine>().Where(l => l.ReservationId == reservationId)
+            .Select(l => new { l.ProductId, l.Quantity }).ToListAsync(cancellationToken);
+        await StockMoves.ReturnAsync(db, lines.Select(l => (l.ProductId, l.Quantity)), cancellationToken);
+        return true;
     }
 
-    private void LogHeld(Guid reservation, int customer) => _logger.LogInformation("Reservation {ReservationId} holds stock for customer {CustomerId}", reservation, customer);
+    // An order's own rules (lines, quantities, one line per product), and only products that exist.
+    private async Task<string?> ProblemAsync(IReadOnlyList<StockLine> lines, CancellationToken cancellationToken)
+    {
+        if (OrderValidation.Validate(lines.Select(l => new OrderLineRequest(l.ProductId, l.Quantity)).ToList()) is { } errors)
+        {
+            return string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"));
+        }
+        var ids = lines.Select(l => l.ProductId).ToList();
+        var existing = await _db.Products.Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
+        return ids.Except(existing).Select(id => $"product {id} does not exist.").FirstOrDefault();
+    }
 
-    private void LogReleased(Guid reservation) => _logger.LogInformation("Reservation {ReservationId} released", reservation);
+    private static StockReservationAnswered Answer(StockReservation r) => r.Status switch
+    {
+        ReservationStatus.Held or ReservationStatus.Committed => new(r.Id, ReservationOutcome.Held),
+        ReservationStatus.Released => new(r.Id, ReservationOutcome.Released),
+        _ when r.ShortProductId is { } product => new(r.Id, ReservationOutcome.Short, new StockShortage(product, r.ShortOnHand ?? 0, r.ShortRequested ?? 0)),
+        _ => new(r.Id, ReservationOutcome.Invalid, Problem: r.Problem),
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reservation {ReservationId} for customer {CustomerId}: {Status}")]
+    private partial void LogAnswered(Guid reservationId, int customerId, ReservationStatus status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reservation {ReservationId} released")]
+    private partial void LogReleased(Guid reservationId);
 }
 
 /// <summary>Wolverine's entry points for the reservation messages; the answer goes back to the requester's reply address.</summary>

@@ -22,6 +22,12 @@ internal sealed class Order
     /// <summary>1 when placed, one more on every change; carried by the order's events, whichever side wrote it.</summary>
     public long Version { get; set; } = 1;
 
+    /// <summary>
+    /// Whether the order holds its lines' stock, so that cancelling it returns that stock. False only for an order written
+    /// by a service that reached the monolith when its stock was gone (oversold, logged as an error).
+    /// </summary>
+    public bool HoldsStock { get; set; } = true;
+
     /// <summary>UTC time of the last change: the order change feed Orders.Service measures its lag against.</summary>
     public DateTime ChangedAt { get; set; }
 

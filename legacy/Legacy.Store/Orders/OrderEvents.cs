@@ -5,10 +5,10 @@ namespace Legacy.Store.Orders;
 /// <summary>The monolith's orders as integration events (the state after the change, at its new version).</summary>
 internal static class OrderEvents
 {
-    public static OrderPlaced Placed(Order o, EventOrigin origin = EventOrigin.Monolith, Guid? reservation = null) =>
-        new(Guid.CreateVersion7(), o.Id, o.Version, At(o.ChangedAt), origin, o.CustomerId, At(o.PlacedAt), o.TotalCents,
+    public static OrderPlaced Placed(Order o) =>
+        new(Guid.CreateVersion7(), o.Id, o.Version, At(o.ChangedAt), EventOrigin.Monolith, o.CustomerId, At(o.PlacedAt), o.TotalCents,
             o.Lines.OrderBy(l => l.Id).Select(l => new OrderLineState(l.ProductId, l.ProductName, l.UnitPriceCents, l.Quantity)).ToList(),
-            reservation);
+            null);
 
     public static OrderCancelled Cancelled(Order o) =>
         new(Guid.CreateVersion7(), o.Id, o.Version, At(o.ChangedAt), EventOrigin.Monolith, o.CustomerId);

@@ -1,6 +1,7 @@
 using Legacy.Store.Data;
 using Legacy.Store.Inventory;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Migration.Messaging.Applied;
 using Migration.Messaging.Events;
 
@@ -11,45 +12,38 @@ namespace Legacy.Store.Orders;
 /// orders" and a rollback see them. The ledger holds the newest version the monolith has of each order, its own writes
 /// included, so an event never applies twice and the monolith's own events never come back (their origin).
 /// </summary>
-public sealed class OrderReplica
+public sealed partial class OrderReplica
 {
+    private const string BeforeStock = "before_stock";
     private readonly StoreDbContext _db;
     private readonly EventLedger _ledger;
     private readonly ILogger _logger;
 
     internal OrderReplica(StoreDbContext db, EventLedger ledger, ILogger<OrderReplica> logger) => (_db, _ledger, _logger) = (db, ledger, logger);
 
-    public async Task ApplyAsync(OrderPlaced placed, CancellationToken cancellationToken)
-    {
-        await ApplyAsync(placed, async () =>
+    public Task ApplyAsync(OrderPlaced placed, CancellationToken cancellationToken) =>
+        ApplyAsync(placed, async transaction =>
         {
-            if (!await _db.Orders.AnyAsync(o => o.Id == placed.OrderId, cancellationToken))
+            var order = new Order
             {
-                _db.Orders.Add(new Order
+                Id = placed.OrderId,
+                CustomerId = placed.CustomerId,
+                PlacedAt = placed.PlacedAt.UtcDateTime,
+                ChangedAt = placed.OccurredAt.UtcDateTime,
+                Status = OrderStatus.Placed,
+                TotalCents = placed.TotalCents,
+                Version = placed.Version,
+                Lines = placed.Lines.Select(l => new OrderLine
                 {
-                    Id = placed.OrderId,
-                    CustomerId = placed.CustomerId,
-                    PlacedAt = placed.PlacedAt.UtcDateTime,
-                    ChangedAt = placed.OccurredAt.UtcDateTime,
-                    Status = OrderStatus.Placed,
-                    TotalCents = placed.TotalCents,
-                    Version = placed.Version,
-                    Lines = placed.Lines.Select(l => new OrderLine
-                    {
-                        ProductId = l.ProductId, ProductName = l.ProductName, UnitPriceCents = l.UnitPriceCents, Quantity = l.Quantity,
-                    }).ToList(),
-                });
-            }
-            if (placed.ReservationId is { } id)
-            {
-                await CommitReservationAsync(id, placed, cancellationToken);
-            }
+                    ProductId = l.ProductId, ProductName = l.ProductName, UnitPriceCents = l.UnitPriceCents, Quantity = l.Quantity,
+                }).ToList(),
+            };
+            order.HoldsStock = await HoldStockAsync(placed, transaction, cancellationToken);
+            _db.Orders.Add(order);
         }, cancellationToken);
-    }
 
-    public async Task ApplyAsync(OrderCancelled cancelled, CancellationToken cancellationToken)
-    {
-        await ApplyAsync(cancelled, async () =>
+    public Task ApplyAsync(OrderCancelled cancelled, CancellationToken cancellationToken) =>
+        ApplyAsync(cancelled, async _ =>
         {
             var order = await _db.Orders.Include(o => o.Lines).SingleOrDefaultAsync(o => o.Id == cancelled.OrderId, cancellationToken)
                 ?? throw new NotYetApplicableException($"Order {cancelled.OrderId} is not in the monolith yet.");
@@ -61,42 +55,58 @@ public sealed class OrderReplica
             order.Version = cancelled.Version;
             order.ChangedAt = cancelled.OccurredAt.UtcDateTime;
             // Stock is the monolith's: whichever side cancels, it comes back here, once (the ledger saw to that).
-            await StockMoves.ReturnAsync(_db, order.Lines.Select(l => (l.ProductId, l.Quantity)), cancellationToken);
+            await OrderService.ReturnStockAsync(_db, order, cancellationToken);
         }, cancellationToken);
-    }
 
-    private async Task ApplyAsync(IIntegrationEvent @event, Func<Task> apply, CancellationToken cancellationToken)
+    private async Task ApplyAsync(IIntegrationEvent @event, Func<IDbContextTransaction, Task> apply, CancellationToken cancellationToken)
     {
         await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
         var verdict = await _ledger.OfferAsync(_db, @event, EventOrigin.Monolith, cancellationToken);
         if (verdict == LedgerVerdict.Apply)
         {
-            await apply();
+            await apply(transaction);
             await _db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         _ledger.Saved(verdict);
     }
 
-    // The order's stock was held when the service asked; now it belongs to the order. A reservation already given back
-    // (its order arrived after the hold ran out) takes the stock again, as far as there is any: the order exists.
-    private async Task CommitReservationAsync(Guid id, OrderPlaced placed, CancellationToken cancellationToken)
+    /// <summary>
+    /// The order's stock: its reservation when that is still held for exactly these lines; otherwise (none, released
+    /// after its hold ran out, other lines) the order takes its stock now, all lines or none. An order that finds the
+    /// stock gone still exists (it was placed) but holds none: false, logged as oversold.
+    /// </summary>
+    private async Task<bool> HoldStockAsync(OrderPlaced placed, IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
-        var reservation = await _db.Reservations.Include(r => r.Lines).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (reservation is { Status: ReservationStatus.Held })
+        var lines = placed.Lines.Select(l => (l.ProductId, l.Quantity)).ToList();
+        if (placed.ReservationId is { } id)
         {
-            reservation.Status = ReservationStatus.Committed;
-            reservation.OrderId = placed.OrderId;
-            return;
+            var held = await _db.Set<StockReservationLine>().Where(l => l.ReservationId == id)
+                .Select(l => new { l.ProductId, l.Quantity }).ToListAsync(cancellationToken);
+            var same = held.Select(l => (l.ProductId, l.Quantity)).Order().SequenceEqual(lines.Order());
+            if (same && await _db.Reservations.Where(r => r.Id == id && r.Status == ReservationStatus.Held)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReservationStatus.Committed).SetProperty(r => r.OrderId, placed.OrderId), cancellationToken) == 1)
+            {
+                return true;
+            }
+            await StockReservations.ReleaseHeldAsync(_db, id, cancellationToken);
+            LogReservationNotHeld(placed.OrderId, id);
         }
-        _logger.LogWarning("Order {OrderId} arrived for reservation {ReservationId}, which is {Status}: its stock is taken again",
-            placed.OrderId, id, reservation?.Status.ToString() ?? "unknown");
-        if (await StockMoves.TakeAsync(_db, placed.Lines.Select(l => (l.ProductId, l.Quantity)), cancellationToken) is { } shortage)
+        await transaction.CreateSavepointAsync(BeforeStock, cancellationToken);
+        if (await StockMoves.TakeAsync(_db, lines, cancellationToken) is { } shortage)
         {
-            _logger.LogError("Order {OrderId} is oversold: product {ProductId} has {OnHand} on hand, {Requested} ordered",
-                placed.OrderId, shortage.ProductId, shortage.OnHand, shortage.Requested);
+            await transaction.RollbackToSavepointAsync(BeforeStock, cancellationToken);
+            LogOversold(placed.OrderId, shortage.ProductId, shortage.OnHand, shortage.Requested);
+            return false;
         }
+        return true;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} arrived without reservation {ReservationId} held for its lines: it takes its stock now")]
+    private partial void LogReservationNotHeld(int orderId, Guid reservationId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Order {OrderId} is oversold: product {ProductId} has {OnHand} on hand, {Requested} ordered; it holds no stock")]
+    private partial void LogOversold(int orderId, int productId, int onHand, int requested);
 }
 
 /// <summary>Wolverine's entry points for the order events Orders.Service publishes.</summary>

@@ -91,11 +91,23 @@ internal sealed class OrderService(IDbContextOutbox<StoreDbContext> outbox, Even
         order.Status = OrderStatus.Cancelled;
         order.Version++;
         order.ChangedAt = clock.GetUtcNow().UtcDateTime;
-        await StockMoves.ReturnAsync(Db, order.Lines.Select(l => (l.ProductId, l.Quantity)), cancellationToken);
-        await PublishAsync(OrderEvents.Cancelled(order), cancellationToken);
+        await ReturnStockAsync(Db, order, cancellationToken);
+        try
+        {
+            await PublishAsync(OrderEvents.Cancelled(order), cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The other side cancelled it in the same moment (its event moved the version first): nothing moved here.
+            return new CancelOrderResult.NotCancellable(OrderStatus.Cancelled.ToString());
+        }
         logger.LogInformation("Customer {CustomerId} cancelled order {OrderId}", customerId, order.Id);
         return new CancelOrderResult.Cancelled(OrderQueries.ToDto(order));
     }
+
+    /// <summary>A cancelled order's stock goes back, if it holds any (see <see cref="Order.HoldsStock"/>).</summary>
+    internal static Task ReturnStockAsync(StoreDbContext db, Order order, CancellationToken cancellationToken) =>
+        order.HoldsStock ? StockMoves.ReturnAsync(db, order.Lines.Select(l => (l.ProductId, l.Quantity)), cancellationToken) : Task.CompletedTask;
 
     // Saves what is pending, records the change as this side's own in the ledger and commits it with its event
     // (SaveChangesAndFlushMessagesAsync commits the open transaction).

@@ -16,14 +16,20 @@ internal static class StoreEventsExtensions
 {
     public static WebApplicationBuilder AddStoreEvents(this WebApplicationBuilder builder)
     {
-        // The outbox lives in the store's own database: the same location the store resolves for itself.
-        var store = new StoreDatabaseLocation(builder.Configuration, builder.Environment);
+        // The outbox lives in the store's own database.
+        var store = StoreDatabaseLocation.Of(builder);
         builder.AddMessaging(Nodes.Monolith, store.Provider, store.ConnectionString, routes => routes
             .Send(Nodes.Catalog, typeof(ProductCreated), typeof(ProductChanged), typeof(PriceChanged), typeof(ProductDeleted), typeof(CategoryChanged))
             .Send(Nodes.Orders, typeof(OrderPlaced), typeof(OrderCancelled))
             .Send(Nodes.Facade, typeof(SessionEnded))
             .Listen());
         builder.Services.AddScoped<CatalogWriter>();
+        builder.Services.AddOptions<InventoryOptions>()
+            .BindConfiguration(InventoryOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<ReservationSweeper>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ReservationSweeper>());
         builder.Services.AddScoped(sp => new StockReservations(
             sp.GetRequiredService<StoreDbContext>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<StockReservations>>()));
         builder.Services.AddScoped(sp => new OrderReplica(

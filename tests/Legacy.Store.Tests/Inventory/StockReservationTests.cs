@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Legacy.Store.Data.Seed;
+using Legacy.Store.Inventory;
 using Legacy.Store.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Migration.Messaging.Events;
@@ -22,64 +23,120 @@ public sealed class StockReservationTests(StoreFactory store) : IClassFixture<St
         var answer = await AskAsync(request);
         var again = await AskAsync(request);
 
-        Assert.Equal(new StockReservationAnswered(request.ReservationId, true, null), answer);
+        Assert.Equal(new StockReservationAnswered(request.ReservationId, ReservationOutcome.Held), answer);
         Assert.Equal(answer, again);
         Assert.Equal((before101 - 2, before102 - 1), (await OnHandAsync(101), await OnHandAsync(102)));
     }
 
     [Fact]
-    public async Task Short_stock_holds_nothing_and_names_the_line()
+    public async Task Short_stock_holds_nothing_names_the_line_and_gives_the_same_answer_again_after_stock_moved()
     {
         var scarce = Seed.Stock.First(s => s.OnHand is > 0 and < 100 && s.ProductId > 110);
         var before = await OnHandAsync(103);
+        var request = new ReserveStock(Guid.NewGuid(), 30, [new StockLine(103, 1), new StockLine(scarce.ProductId, scarce.OnHand + 1)]);
 
-        var answer = await AskAsync(new ReserveStock(Guid.NewGuid(), 30, [new StockLine(103, 1), new StockLine(scarce.ProductId, scarce.OnHand + 1)]));
+        var answer = await AskAsync(request);
+        await AskAsync(new ReserveStock(Guid.NewGuid(), 30, [new StockLine(scarce.ProductId, 1)]));
+        var again = await AskAsync(request);
 
-        Assert.False(answer.Held);
+        Assert.Equal(ReservationOutcome.Short, answer.Outcome);
         Assert.Equal(new StockShortage(scarce.ProductId, scarce.OnHand, scarce.OnHand + 1), answer.Shortage);
-        Assert.Equal((before, scarce.OnHand), (await OnHandAsync(103), await OnHandAsync(scarce.ProductId)));
+        Assert.Equal(answer, again);
+        Assert.Equal((before, scarce.OnHand - 1), (await OnHandAsync(103), await OnHandAsync(scarce.ProductId)));
+    }
+
+    [Theory]
+    [InlineData(104, -5)]
+    [InlineData(104, 0)]
+    [InlineData(999_999, 1)]
+    public async Task A_request_that_is_no_valid_order_is_refused_and_moves_no_stock(int product, int quantity)
+    {
+        var before = await OnHandAsync(104);
+
+        var answer = await AskAsync(new ReserveStock(Guid.NewGuid(), 30, [new StockLine(product, quantity)]));
+        var twice = await AskAsync(new ReserveStock(Guid.NewGuid(), 30, [new StockLine(104, 1), new StockLine(104, 1)]));
+
+        Assert.Equal((ReservationOutcome.Invalid, ReservationOutcome.Invalid), (answer.Outcome, twice.Outcome));
+        Assert.False(string.IsNullOrEmpty(answer.Problem));
+        Assert.Equal(before, await OnHandAsync(104));
     }
 
     [Fact]
     public async Task A_release_gives_the_stock_back_once()
     {
-        var before = await OnHandAsync(104);
+        var before = await OnHandAsync(105);
         var id = Guid.NewGuid();
-        await AskAsync(new ReserveStock(id, 30, [new StockLine(104, 3)]));
+        await AskAsync(new ReserveStock(id, 30, [new StockLine(105, 3)]));
+        var held = await OnHandAsync(105);
 
         await SendAsync(new ReleaseStock(id));
         await SendAsync(new ReleaseStock(id));
 
-        Assert.Equal(before, await OnHandAsync(104));
+        Assert.Equal((before - 3, before), (held, await OnHandAsync(105)));
     }
 
     [Fact]
     public async Task A_release_that_overtakes_its_reservation_leaves_a_tombstone_and_the_late_request_holds_nothing()
     {
-        var before = await OnHandAsync(105);
+        var before = await OnHandAsync(106);
         var id = Guid.NewGuid();
 
         await SendAsync(new ReleaseStock(id));
-        var late = await AskAsync(new ReserveStock(id, 30, [new StockLine(105, 1)]));
+        var late = await AskAsync(new ReserveStock(id, 30, [new StockLine(106, 1)]));
 
-        Assert.Equal(new StockReservationAnswered(id, false, null), late);
-        Assert.Equal(before, await OnHandAsync(105));
+        Assert.Equal(new StockReservationAnswered(id, ReservationOutcome.Released), late);
+        Assert.Equal(before, await OnHandAsync(106));
     }
 
     [Fact]
     public async Task Once_its_order_arrives_the_reservation_is_the_orders_and_a_release_returns_nothing()
     {
-        var before = await OnHandAsync(106);
+        var before = await OnHandAsync(107);
         var id = Guid.NewGuid();
-        await AskAsync(new ReserveStock(id, 31, [new StockLine(106, 2)]));
-        var placed = new OrderPlaced(Guid.NewGuid(), OrderNumbering.ServiceRangeStart + 500, 1, DateTimeOffset.UtcNow, EventOrigin.Orders, 31,
-            DateTimeOffset.UtcNow, 2 * Seed.Products[105].PriceCents, [new OrderLineState(106, Seed.Products[105].Name, Seed.Products[105].PriceCents, 2)], id);
+        await AskAsync(new ReserveStock(id, 31, [new StockLine(107, 2)]));
 
-        await SendAsync(placed);
+        await SendAsync(Placed(OrderNumbering.ServiceRangeStart + 500, 31, id, (107, 2)));
         await SendAsync(new ReleaseStock(id));
 
-        Assert.Equal(before - 2, await OnHandAsync(106));
+        Assert.Equal(before - 2, await OnHandAsync(107));
+        using var client = store.CreateStoreClient();
+        await client.SignInAsCustomerAsync(31);
+        using var order = await client.Http.GetAsync($"/api/orders/{OrderNumbering.ServiceRangeStart + 500}");
+        Assert.True(order.IsSuccessStatusCode);
     }
+
+    [Fact]
+    public async Task A_hold_that_ran_out_is_released_and_an_order_arriving_after_it_takes_its_stock_itself()
+    {
+        var before = await OnHandAsync(108);
+        var id = Guid.NewGuid();
+        await AskAsync(new ReserveStock(id, 32, [new StockLine(108, 4)]));
+
+        var released = await store.Services.GetRequiredService<ReservationSweeper>().SweepAsync(DateTime.UtcNow.AddSeconds(1), default);
+        var afterSweep = await OnHandAsync(108);
+        await SendAsync(Placed(OrderNumbering.ServiceRangeStart + 501, 32, id, (108, 4)));
+
+        Assert.True(released >= 1);
+        Assert.Equal((before, before - 4), (afterSweep, await OnHandAsync(108)));
+    }
+
+    [Fact]
+    public async Task An_order_with_other_lines_than_its_reservation_gives_the_reservation_back_and_takes_its_own()
+    {
+        var (before109, before110) = (await OnHandAsync(109), await OnHandAsync(110));
+        var id = Guid.NewGuid();
+        await AskAsync(new ReserveStock(id, 33, [new StockLine(109, 5)]));
+
+        await SendAsync(Placed(OrderNumbering.ServiceRangeStart + 502, 33, id, (109, 1), (110, 1)));
+
+        Assert.Equal((before109 - 1, before110 - 1), (await OnHandAsync(109), await OnHandAsync(110)));
+    }
+
+    private static OrderPlaced Placed(int orderId, int customer, Guid reservation, params (int Product, int Quantity)[] lines) =>
+        new(Guid.NewGuid(), orderId, 1, DateTimeOffset.UtcNow, EventOrigin.Orders, customer, DateTimeOffset.UtcNow,
+            lines.Sum(l => l.Quantity * Seed.Products[l.Product - 1].PriceCents),
+            lines.Select(l => new OrderLineState(l.Product, Seed.Products[l.Product - 1].Name, Seed.Products[l.Product - 1].PriceCents, l.Quantity)).ToList(),
+            reservation);
 
     private async Task<StockReservationAnswered> AskAsync(ReserveStock request)
     {

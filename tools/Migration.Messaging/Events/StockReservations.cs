@@ -11,11 +11,24 @@ public sealed record ReserveStock(Guid ReservationId, int CustomerId, IReadOnlyL
 
 public sealed record StockShortage(int ProductId, int OnHand, int Requested);
 
-/// <summary>
-/// The monolith's answer: held, or not held with the first line it could not hold (<see cref="Shortage"/>), or not
-/// held because the reservation was released before the request arrived (no shortage).
-/// </summary>
-public sealed record StockReservationAnswered(Guid ReservationId, bool Held, StockShortage? Shortage);
+/// <summary>What became of a reservation request; the same answer every time the same reservation is asked for.</summary>
+public enum ReservationOutcome
+{
+    /// <summary>Every line is held for the order.</summary>
+    Held,
+
+    /// <summary>A line is short of stock (<see cref="StockReservationAnswered.Shortage"/>): nothing is held.</summary>
+    Short,
+
+    /// <summary>The request is not a valid order (<see cref="StockReservationAnswered.Problem"/>): nothing is held.</summary>
+    Invalid,
+
+    /// <summary>The reservation was released before its request arrived: nothing is held.</summary>
+    Released,
+}
+
+/// <summary>The monolith's answer to <see cref="ReserveStock"/>.</summary>
+public sealed record StockReservationAnswered(Guid ReservationId, ReservationOutcome Outcome, StockShortage? Shortage = null, string? Problem = null);
 
 /// <summary>
 /// Give back a reservation no order will use (the order failed, or its answer never arrived in time). Releasing one

@@ -191,13 +191,23 @@ namespace Legacy.Store.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("CustomerId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateTime>("HeldAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ShortOnHand")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ShortProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ShortRequested")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
@@ -225,7 +235,7 @@ namespace Legacy.Store.Data.Migrations
 
                     b.HasKey("ReservationId", "ProductId");
 
-                    b.ToTable("StockReservationLine");
+                    b.ToTable("ReservationLines", (string)null);
                 });
 
             modelBuilder.Entity("Legacy.Store.Orders.Order", b =>
@@ -238,6 +248,9 @@ namespace Legacy.Store.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HoldsStock")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("PlacedAt")

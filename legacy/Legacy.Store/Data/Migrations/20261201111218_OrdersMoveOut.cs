@@ -17,6 +17,12 @@ namespace Legacy.Store.Data.Migrations
                 nullable: false,
                 defaultValue: new DateTime(2024, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
 
+            migrationBuilder.AddColumn<bool>(
+                name: "HoldsStock",
+                table: "Orders",
+                nullable: false,
+                defaultValue: true);
+
             migrationBuilder.AddColumn<long>(
                 name: "Version",
                 table: "Orders",
@@ -44,10 +50,13 @@ namespace Legacy.Store.Data.Migrations
                 columns: table => new
                 {
                     Id = table.Column<Guid>(nullable: false),
-                    CustomerId = table.Column<int>(nullable: false),
                     Status = table.Column<string>(maxLength: 16, nullable: false),
                     HeldAt = table.Column<DateTime>(nullable: false),
-                    OrderId = table.Column<int>(nullable: true)
+                    OrderId = table.Column<int>(nullable: true),
+                    ShortProductId = table.Column<int>(nullable: true),
+                    ShortOnHand = table.Column<int>(nullable: true),
+                    ShortRequested = table.Column<int>(nullable: true),
+                    Problem = table.Column<string>(maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -55,7 +64,7 @@ namespace Legacy.Store.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "StockReservationLine",
+                name: "ReservationLines",
                 columns: table => new
                 {
                     ReservationId = table.Column<Guid>(nullable: false),
@@ -64,9 +73,9 @@ namespace Legacy.Store.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_StockReservationLine", x => new { x.ReservationId, x.ProductId });
+                    table.PrimaryKey("PK_ReservationLines", x => new { x.ReservationId, x.ProductId });
                     table.ForeignKey(
-                        name: "FK_StockReservationLine_Reservations_ReservationId",
+                        name: "FK_ReservationLines_Reservations_ReservationId",
                         column: x => x.ReservationId,
                         principalTable: "Reservations",
                         principalColumn: "Id",
@@ -99,7 +108,7 @@ namespace Legacy.Store.Data.Migrations
                 name: "AppliedEvents");
 
             migrationBuilder.DropTable(
-                name: "StockReservationLine");
+                name: "ReservationLines");
 
             migrationBuilder.DropTable(
                 name: "Reservations");
@@ -110,6 +119,10 @@ namespace Legacy.Store.Data.Migrations
 
             migrationBuilder.DropColumn(
                 name: "ChangedAt",
+                table: "Orders");
+
+            migrationBuilder.DropColumn(
+                name: "HoldsStock",
                 table: "Orders");
 
             migrationBuilder.DropColumn(

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Legacy.Store.Data.Migrations
 {
     [DbContext(typeof(StoreDbContext))]
-    [Migration("20261201104000_OrdersMoveOut")]
+    [Migration("20261201111218_OrdersMoveOut")]
     partial class OrdersMoveOut
     {
         /// <inheritdoc />
@@ -166,11 +166,18 @@ namespace Legacy.Store.Data.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd();
 
-                    b.Property<int>("CustomerId");
-
                     b.Property<DateTime>("HeldAt");
 
                     b.Property<int?>("OrderId");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(500);
+
+                    b.Property<int?>("ShortOnHand");
+
+                    b.Property<int?>("ShortProductId");
+
+                    b.Property<int?>("ShortRequested");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -193,7 +200,7 @@ namespace Legacy.Store.Data.Migrations
 
                     b.HasKey("ReservationId", "ProductId");
 
-                    b.ToTable("StockReservationLine");
+                    b.ToTable("ReservationLines", (string)null);
                 });
 
             modelBuilder.Entity("Legacy.Store.Orders.Order", b =>
@@ -204,6 +211,8 @@ namespace Legacy.Store.Data.Migrations
                     b.Property<DateTime>("ChangedAt");
 
                     b.Property<int>("CustomerId");
+
+                    b.Property<bool>("HoldsStock");
 
                     b.Property<DateTime>("PlacedAt");
 
