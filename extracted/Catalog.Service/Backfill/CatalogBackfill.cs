@@ -30,9 +30,10 @@ internal sealed class CatalogBackfill(
             checkpoint = new BackfillCheckpoint();
             db.BackfillCheckpoints.Add(checkpoint);
         }
-        else if (checkpoint.Completed)
+        else if (checkpoint.Completed || checkpoint.LastProductId == 0)
         {
-            // A finished copy is stale by now: start over, the versions make that safe.
+            // A finished copy is stale by now, and one that never got past its first page has nothing to resume: start
+            // over (the versions make that safe), with counters that match the keyset position.
             checkpoint.LastCompletedPage = checkpoint.ItemsCopied = checkpoint.LastProductId = 0;
             checkpoint.Completed = false;
         }
@@ -42,7 +43,8 @@ internal sealed class CatalogBackfill(
         }
         progress.Report(checkpoint.LastCompletedPage, checkpoint.TotalPages, checkpoint.ItemsCopied, checkpoint.TotalItems);
 
-        await CopyCategoriesAsync(await legacy.GetCategoriesAsync(cancellationToken), cancellationToken);
+        var categories = await legacy.GetCategoriesAsync(cancellationToken);
+        await RetryingRacesAsync(() => CopyCategoriesAsync(categories, cancellationToken), "categories");
 
         do
         {
@@ -58,37 +60,49 @@ internal sealed class CatalogBackfill(
     }
 
     /// <summary>
-    /// Copies one page and moves the checkpoint, in one transaction. An event may write one of the page's products at
-    /// the same moment (a unique violation on the ledger): the page is then read again from the database and offered
-    /// once more, and the versions decide.
+    /// Copies one page and moves the checkpoint, in one transaction. Only a short page ends the feed: the total count
+    /// is for progress, never for deciding that the copy is complete.
     /// </summary>
     private async Task<BackfillCheckpoint> SavePageAsync(
         BackfillCheckpoint checkpoint, List<ProductSnapshot> items, int? total, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    {
+        await RetryingRacesAsync(async () =>
+        {
+            // After a race the tracker is cleared, so the checkpoint is read again.
+            checkpoint = db.BackfillCheckpoints.Local.SingleOrDefault() ?? await db.BackfillCheckpoints.SingleAsync(cancellationToken);
+            var last = items.Count < _pageSize;
+            await CopyProductsAsync(items, checkpoint.LastProductId, last ? int.MaxValue : items[^1].Id, startedAt, cancellationToken);
+            checkpoint.LastCompletedPage++;
+            checkpoint.LastProductId = items.Count > 0 ? items[^1].Id : checkpoint.LastProductId;
+            checkpoint.ItemsCopied += items.Count;
+            checkpoint.TotalItems = Math.Max(total ?? 0, checkpoint.ItemsCopied);
+            checkpoint.TotalPages = Math.Max(checkpoint.LastCompletedPage, (int)Math.Ceiling(checkpoint.TotalItems / (double)_pageSize));
+            checkpoint.Completed = last;
+            checkpoint.UpdatedAt = time.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+        }, $"page after product {checkpoint.LastProductId}");
+        db.ChangeTracker.Clear();
+        db.Attach(checkpoint);
+        return checkpoint;
+    }
+
+    /// <summary>
+    /// An event may write one of the rows being copied at the same moment (a unique violation or a concurrency conflict
+    /// on the ledger): the copy is then offered once more from a clean tracker, and the versions decide.
+    /// </summary>
+    private async Task RetryingRacesAsync(Func<Task> copy, string what)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                checkpoint.TotalItems = total ?? checkpoint.ItemsCopied + items.Count;
-                // A short page ends the feed; so does reaching its count (no empty page after an exact multiple).
-                var last = items.Count < _pageSize || checkpoint.ItemsCopied + items.Count >= checkpoint.TotalItems;
-                await CopyProductsAsync(items, checkpoint.LastProductId, last ? int.MaxValue : items[^1].Id, startedAt, cancellationToken);
-                checkpoint.TotalPages = Math.Max(1, (int)Math.Ceiling(checkpoint.TotalItems / (double)_pageSize));
-                checkpoint.LastCompletedPage++;
-                checkpoint.LastProductId = items.Count > 0 ? items[^1].Id : checkpoint.LastProductId;
-                checkpoint.ItemsCopied += items.Count;
-                checkpoint.Completed = last;
-                checkpoint.UpdatedAt = time.GetUtcNow();
-                await db.SaveChangesAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-                db.Attach(checkpoint);
-                return checkpoint;
+                await copy();
+                return;
             }
             catch (DbUpdateException ex) when (attempt < 5)
             {
-                logger.LogInformation("Backfill page after product {ProductId} met a concurrent event ({Reason}); retrying", checkpoint.LastProductId, ex.InnerException?.Message);
+                logger.LogInformation("Backfill of {What} met a concurrent event ({Reason}); retrying", what, ex.InnerException?.Message ?? ex.Message);
                 db.ChangeTracker.Clear();
-                checkpoint = await db.BackfillCheckpoints.SingleAsync(cancellationToken);
             }
         }
     }

@@ -21,11 +21,17 @@ public sealed class BackfillApiTests
     public async Task After_a_restart_the_service_still_reports_when_its_last_backfill_finished()
     {
         var legacy = FakeLegacyCatalog.WithProducts(30);
-        await using var first = new CatalogServiceFactory(() => legacy);
-        var done = await BackfillDriver.RunToEndAsync(first.CreateClient());
+        using var folder = new TempFolder();
+        var database = folder.File("catalog.db");
+        BackfillProgressDto done;
+        // The first process is gone before the second opens its database, as in a real restart.
+        await using (var first = new CatalogServiceFactory(() => legacy, database))
+        {
+            done = await BackfillDriver.RunToEndAsync(first.CreateClient());
+        }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
-        await using var restarted = new CatalogServiceFactory(() => legacy, first.DatabasePath);
+        await using var restarted = new CatalogServiceFactory(() => legacy, database);
         var progress = await restarted.CreateClient().GetFromJsonAsync<BackfillProgressDto>("/internal/backfill");
 
         Assert.Equal((BackfillProgressDto.Completed, 30), (progress!.Status, progress.ItemsCopied));

@@ -52,7 +52,7 @@ public sealed class CatalogBackfillTests : IDisposable
     }
 
     [Fact]
-    public async Task Upserting_the_same_page_twice_leaves_one_row_per_product()
+    public async Task Copying_a_page_again_repairs_a_drifted_copy_of_the_same_version_and_leaves_one_row_per_product()
     {
         var legacy = FakeLegacyCatalog.WithProducts(3);
         var categories = legacy.Categories.Select(c => new CategorySnapshot(c.Id, 1, DateTimeOffset.UnixEpoch, c.Slug, c.Name)).ToList();
@@ -64,12 +64,16 @@ public sealed class CatalogBackfillTests : IDisposable
             await backfill.CopyCategoriesAsync(categories, CancellationToken.None);
             await backfill.CopyProductsAsync(products, 0, int.MaxValue, DateTimeOffset.UtcNow, CancellationToken.None);
             await db.SaveChangesAsync();
+            // Behind the sync's back, as verify would find it.
+            await db.Products.Where(p => p.Id == 2).ExecuteUpdateAsync(s => s.SetProperty(p => p.PriceCents, 1));
+            db.ChangeTracker.Clear();
             await backfill.CopyProductsAsync(products, 0, int.MaxValue, DateTimeOffset.UtcNow, CancellationToken.None);
             await db.SaveChangesAsync();
         }
 
         await using var check = await OpenAsync();
         Assert.Equal([1, 2, 3], await check.Products.OrderBy(p => p.Id).Select(p => p.Id).ToListAsync());
+        Assert.Equal(products[1].PriceCents, (await check.Products.SingleAsync(p => p.Id == 2)).PriceCents);
     }
 
     [Fact]

@@ -39,8 +39,10 @@ public sealed class CatalogSyncTests(MigrationSystem system, ITestOutputHelper o
             var product = 600 + i;
             var price = 5.25m + i;
             await SyncScenarios.ChangePricesAsync(staff, [(product, price)]);
+            var arrivesBy = DateTime.UtcNow.AddSeconds(10);
             while (!(await service.GetStringAsync($"/api/products/{product}")).Contains(string.Create(CultureInfo.InvariantCulture, $"\"price\":{price},")))
             {
+                Assert.True(DateTime.UtcNow < arrivesBy, $"the price of product {product} never reached Catalog.Service\n{system.Diagnostics()}");
                 await Task.Delay(10);
             }
             await user.GetStringAsync($"/api/products/{product}");

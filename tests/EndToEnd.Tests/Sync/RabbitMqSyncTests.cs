@@ -42,14 +42,13 @@ public sealed class RabbitMqSyncTests(RabbitMqSystem system, ITestOutputHelper o
             await TestServers.RabbitMqCtlAsync("start_app");
         }
         var recovering = Stopwatch.StartNew();
-        var status = await system.WaitForLagAsync(TimeSpan.Zero, TimeSpan.FromSeconds(90));
+        await system.WaitForLagAsync(TimeSpan.Zero, TimeSpan.FromSeconds(90));
         output.WriteLine($"outage {outage.Elapsed.TotalSeconds:F1} s; caught up {recovering.Elapsed.TotalSeconds:F1} s after the broker came back");
 
         var counts = await system.CatalogEventCountsAsync();
         var applied = counts.GetProperty("applied").GetInt64() - before;
         output.WriteLine($"sent {changes.Count}, applied {applied}, redelivered and skipped {counts.GetProperty("alreadyApplied").GetInt64()}");
         Assert.Equal(changes.Count, applied);
-        Assert.Equal(0.0, status.LagSeconds);
         var verify = await CliRunner.RunAsync(["data", "verify", "catalog", "--json"], system.CliEnvironment(system.OperatorToken));
         Assert.True(verify.ExitCode == 0, verify.StdOut + verify.StdErr);
         Assert.Equal(0, JsonSerializer.Deserialize<VerifyReportDto>(verify.StdOut, JsonSerializerOptions.Web)!.Mismatches);

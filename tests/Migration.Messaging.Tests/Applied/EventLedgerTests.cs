@@ -52,12 +52,13 @@ public sealed class EventLedgerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_snapshot_loses_to_an_event_of_the_same_or_a_newer_version()
+    public async Task A_snapshot_loses_to_a_newer_event_and_rewrites_the_same_version_so_a_backfill_repairs_drift()
     {
         await OfferAndSaveAsync(Price(7, 5));
         await using var db = _db.Open();
 
-        Assert.False(await _ledger.OfferSnapshotAsync(db, Streams.Product, 7, 5, At, CancellationToken.None));
+        Assert.False(await _ledger.OfferSnapshotAsync(db, Streams.Product, 7, 4, At, CancellationToken.None));
+        Assert.True(await _ledger.OfferSnapshotAsync(db, Streams.Product, 7, 5, At, CancellationToken.None));
         Assert.True(await _ledger.OfferSnapshotAsync(db, Streams.Product, 7, 6, At, CancellationToken.None));
     }
 

@@ -67,20 +67,21 @@ public sealed class EventLedger(TimeProvider clock)
     }
 
     /// <summary>
-    /// Records a state copied by a backfill at a known version; false when an event already brought that version or a
-    /// newer one, in which case the copy must not be written.
+    /// Records a state copied by a backfill at a known version; false when an event already brought a newer one, in
+    /// which case the copy must not be written. A copy of the version the ledger has is written again: it is the owner's
+    /// state of that version, so it repairs a copy that drifted (what verify found) and changes nothing otherwise.
     /// </summary>
     public Task<bool> OfferSnapshotAsync(
         DbContext db, string stream, int aggregateId, long version, DateTimeOffset changedAt, CancellationToken cancellationToken) =>
-        AdvanceAsync(db, stream, aggregateId, version, Guid.Empty, changedAt, cancellationToken);
+        AdvanceAsync(db, stream, aggregateId, version, Guid.Empty, changedAt, cancellationToken, sameVersionApplies: true);
 
     private async Task<bool> AdvanceAsync(
         DbContext db, string stream, int aggregateId, long version, Guid eventId, DateTimeOffset occurredAt,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool sameVersionApplies = false)
     {
         var set = db.Set<AppliedEvent>();
         var applied = await set.FindAsync([stream, aggregateId], cancellationToken);
-        if (applied is not null && applied.Version >= version)
+        if (applied is not null && (applied.Version > version || (applied.Version == version && !sameVersionApplies)))
         {
             return false;
         }
