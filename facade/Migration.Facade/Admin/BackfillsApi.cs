@@ -1,15 +1,13 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Migration.Facade.Contracts;
+using Migration.Facade.Data;
 using Migration.Facade.Security;
-using Yarp.ReverseProxy;
 
 namespace Migration.Facade.Admin;
 
-/// <summary>Starts and watches a data backfill inside an extracted service (its <c>/internal/backfill</c>).</summary>
+/// <summary>Starts and watches a data backfill inside an extracted service (its <c>/internal/backfill</c>, through <see cref="DataSides"/>).</summary>
 internal static class BackfillsApi
 {
-    public const string HttpClientName = "backfill";
-
     public static RouteGroupBuilder MapBackfillsApi(this RouteGroupBuilder admin)
     {
         var backfills = admin.MapGroup("/backfills").WithTags("Backfills");
@@ -19,41 +17,29 @@ internal static class BackfillsApi
     }
 
     private static Task<Results<Ok<BackfillProgressDto>, ProblemHttpResult>> Start(
-        string service, IProxyStateLookup proxy, SliceViews views, IHttpClientFactory clients, CancellationToken ct) =>
-        ForwardAsync(HttpMethod.Post, service, proxy, views, clients, ct);
+        string service, DataSides sides, SliceViews views, CancellationToken ct) =>
+        ForwardAsync(service, sides, views, sides.StartBackfillAsync, ct);
 
     private static Task<Results<Ok<BackfillProgressDto>, ProblemHttpResult>> Get(
-        string service, IProxyStateLookup proxy, SliceViews views, IHttpClientFactory clients, CancellationToken ct) =>
-        ForwardAsync(HttpMethod.Get, service, proxy, views, clients, ct);
+        string service, DataSides sides, SliceViews views, CancellationToken ct) =>
+        ForwardAsync(service, sides, views, sides.BackfillAsync, ct);
 
-    private static async Task<Results<Ok<BackfillProgressDto>, ProblemHttpResult>> ForwardAsync(
-        HttpMethod method, string service, IProxyStateLookup proxy, SliceViews views, IHttpClientFactory clients, CancellationToken ct)
+    /// <summary>A service is named by its cluster or by a slice that moves to it.</summary>
+    private static async Task<Results<Ok<BackfillProgressDto>, ProblemHttpResult>> ForwardAsync(string service, DataSides sides, SliceViews views,
+        Func<string, CancellationToken, Task<BackfillProgressDto>> call, CancellationToken ct)
     {
-        var clusterId = proxy.TryGetCluster(service, out _) ? service : views.TargetClusterOf(service);
-        if (clusterId is null || !proxy.TryGetCluster(clusterId, out var cluster))
+        var clusterId = sides.Knows(service) ? service : views.TargetClusterOf(service);
+        if (clusterId is null || !sides.Knows(clusterId))
         {
             return Problems.NotFound($"Unknown service or slice '{service}'.");
         }
-        var address = cluster.DestinationsState?.AllDestinations.FirstOrDefault()?.Model.Config.Address;
-        if (address is null)
-        {
-            return Problems.BadGateway($"Service '{clusterId}' has no destination to send the backfill request to.");
-        }
         try
         {
-            using var request = new HttpRequestMessage(method, new Uri(new Uri(address), "/internal/backfill"));
-            using var response = await clients.CreateClient(HttpClientName).SendAsync(request, ct);
-            if (!response.IsSuccessStatusCode)
-            {
-                return Problems.BadGateway($"Service '{clusterId}' answered {(int)response.StatusCode} at {request.RequestUri}.");
-            }
-            var progress = await response.Content.ReadFromJsonAsync<BackfillProgressDto>(ct);
-            return progress is null ? Problems.BadGateway($"Service '{clusterId}' returned no backfill progress.") : TypedResults.Ok(progress);
+            return TypedResults.Ok(await call(clusterId, ct));
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException
-                                       && !ct.IsCancellationRequested)
+        catch (DataSideException ex)
         {
-            return Problems.BadGateway($"Service '{clusterId}' at {address} could not be reached: {ex.Message}");
+            return Problems.BadGateway(ex.Message);
         }
     }
 }

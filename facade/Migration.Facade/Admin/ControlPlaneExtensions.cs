@@ -11,7 +11,6 @@ internal static class ControlPlaneExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton<SliceViews>();
-        builder.Services.AddHttpClient(BackfillsApi.HttpClientName);
         return builder;
     }
 

@@ -39,7 +39,15 @@ internal sealed class DataSides(IProxyStateLookup proxy, IHttpClientFactory clie
     public Task<BackfillProgressDto> BackfillAsync(string dataSet, CancellationToken ct) =>
         GetAsync<BackfillProgressDto>(dataSet, "/internal/backfill", ct);
 
-    private async Task<T> GetAsync<T>(string clusterId, string path, CancellationToken ct)
+    /// <summary>Starts a backfill in the service (it answers with the run it started, or the one already running).</summary>
+    public Task<BackfillProgressDto> StartBackfillAsync(string dataSet, CancellationToken ct) =>
+        SendAsync<BackfillProgressDto>(HttpMethod.Post, dataSet, "/internal/backfill", ct);
+
+    public bool Knows(string clusterId) => proxy.TryGetCluster(clusterId, out _);
+
+    private Task<T> GetAsync<T>(string clusterId, string path, CancellationToken ct) => SendAsync<T>(HttpMethod.Get, clusterId, path, ct);
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string clusterId, string path, CancellationToken ct)
     {
         if (!proxy.TryGetCluster(clusterId, out var cluster))
         {
@@ -52,7 +60,8 @@ internal sealed class DataSides(IProxyStateLookup proxy, IHttpClientFactory clie
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(options.Value.RequestTimeout);
-            using var response = await clients.CreateClient(HttpClientName).GetAsync(uri, timeout.Token);
+            using var request = new HttpRequestMessage(method, uri);
+            using var response = await clients.CreateClient(HttpClientName).SendAsync(request, timeout.Token);
             if (!response.IsSuccessStatusCode)
             {
                 throw new DataSideException($"'{clusterId}' answered {(int)response.StatusCode} at {uri}.");

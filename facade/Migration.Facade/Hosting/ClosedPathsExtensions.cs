@@ -9,7 +9,9 @@ internal static class ClosedPathsExtensions
     /// </summary>
     public static WebApplication MapClosedPaths(this WebApplication app)
     {
-        foreach (var prefix in app.Configuration.GetSection(ClosedPaths.Section).Get<string[]>() ?? ClosedPaths.Defaults)
+        // Configured paths are closed in addition to the defaults, never instead of them.
+        var configured = app.Configuration.GetSection(ClosedPaths.Section).Get<string[]>() ?? [];
+        foreach (var prefix in ClosedPaths.Defaults.Union(configured, StringComparer.OrdinalIgnoreCase))
         {
             app.Map(prefix.TrimEnd('/') + "/{**rest}", () => TypedResults.NotFound()).WithMetadata(PublicPortEndpoint.Instance);
         }

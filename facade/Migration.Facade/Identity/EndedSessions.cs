@@ -1,35 +1,15 @@
 using System.Collections.Concurrent;
-using Migration.Messaging.Events;
 
 namespace Migration.Facade.Identity;
 
 /// <summary>
 /// Sessions the monolith ended (sign-out): their cookies may still be valid, but the facade no longer vouches for them.
-/// Public with an internal constructor because Wolverine's generated handler code lives in an assembly of its own.
 /// </summary>
-public sealed class EndedSessions
+internal sealed class EndedSessions
 {
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _ended = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _ended = new(StringComparer.Ordinal);
 
-    internal EndedSessions()
-    {
-    }
+    public bool Contains(string session) => _ended.ContainsKey(session);
 
-    internal event Action<string>? Ended;
-
-    internal bool Contains(string session) => _ended.ContainsKey(session);
-
-    public void End(SessionEnded ended)
-    {
-        if (_ended.TryAdd(ended.SessionId, ended.OccurredAt))
-        {
-            Ended?.Invoke(ended.SessionId);
-        }
-    }
-}
-
-/// <summary>Wolverine's entry point for the monolith's sign-outs.</summary>
-public static class SessionEndedHandler
-{
-    public static void Handle(SessionEnded ended, EndedSessions sessions) => sessions.End(ended);
+    public void End(string session) => _ended.TryAdd(session, 0);
 }

@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Options;
+using Yarp.ReverseProxy.Transforms;
+using Yarp.ReverseProxy.Transforms.Builder;
 
 namespace Migration.Facade.Identity;
 
 internal static class IdentityExtensions
 {
-    /// <summary>Service tokens for signed-in users, and the stripping of client-sent identity (see <see cref="IdentityTransform"/>).</summary>
+    /// <summary>Service tokens for signed-in users (when a signing key is configured), and the stripping of client-sent identity.</summary>
     public static WebApplicationBuilder AddServiceIdentity(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<IdentityOptions>()
@@ -12,9 +14,22 @@ internal static class IdentityExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<IdentityOptions>, IdentityOptionsValidator>();
-        builder.Services.AddSingleton(_ => new EndedSessions());
-        builder.Services.AddSingleton<ServiceTokens>();
-        builder.Services.AddSingleton<IdentityTransform>();
+        builder.Services.AddSingleton<EndedSessions>();
+        builder.Services.AddSingleton<ClientIdentityStripping>();
+        if (builder.Configuration.GetSection($"{IdentityOptions.Section}:SigningKey").Exists())
+        {
+            builder.Services.AddSingleton<ServiceTokens>();
+            builder.Services.AddSingleton<IdentityTransform>();
+        }
         return builder;
+    }
+
+    /// <summary>Adds the token transform to a route, when the facade issues tokens.</summary>
+    public static void AddServiceTokens(this TransformBuilderContext transforms)
+    {
+        if (transforms.Services.GetService<IdentityTransform>() is { } identity)
+        {
+            transforms.AddRequestTransform(identity.ApplyAsync);
+        }
     }
 }

@@ -1,23 +1,15 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Cryptography;
 using Migration.ServiceDefaults.Identity;
 
 namespace Migration.Facade.Identity;
 
-/// <summary>One of the facade's signing keys (ES256, P-256); services hold its public half.</summary>
+/// <summary>The facade's signing key (ES256, P-256); services hold its public half.</summary>
 internal sealed record SigningKey
 {
-    [Required, RegularExpression("^[A-Za-z0-9._-]{1,64}$")] public string Id { get; init; } = "";
+    public string Id { get; init; } = "";
 
     /// <summary>Base64 of the private key's PKCS#8 form (what <c>ECDsa.ExportPkcs8PrivateKey</c> writes).</summary>
-    [Required] public string PrivateKey { get; init; } = "";
-
-    public ECDsa Load()
-    {
-        var key = ECDsa.Create();
-        key.ImportPkcs8PrivateKey(Convert.FromBase64String(PrivateKey), out _);
-        return key;
-    }
+    public string PrivateKey { get; init; } = "";
 }
 
 /// <summary>
@@ -30,11 +22,11 @@ internal sealed record IdentityOptions
 
     public string Issuer { get; init; } = FacadeClaims.DefaultIssuer;
 
-    /// <summary>Keys the facade may sign with; several, so that keys rotate without downtime (see <see cref="ActiveKeyId"/>).</summary>
-    public IReadOnlyList<SigningKey> SigningKeys { get; init; } = [];
-
-    /// <summary>The key that signs new tokens; the first of <see cref="SigningKeys"/> when not set.</summary>
-    public string? ActiveKeyId { get; init; }
+    /// <summary>
+    /// The key new tokens are signed with. Keys rotate without downtime on the services' side, which accept several: give
+    /// them the new public key, switch this one, then retire the old one there.
+    /// </summary>
+    public SigningKey? SigningKey { get; init; }
 
     /// <summary>
     /// How long a token is valid. Short on purpose: it bounds how long a service still accepts a session that ended
@@ -43,11 +35,11 @@ internal sealed record IdentityOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")] public TimeSpan TokenLifetime { get; init; } = TimeSpan.FromSeconds(3);
 
     /// <summary>
-    /// Headers that look like an identity. A client's are removed from every request, so nobody can pass for a user to a
-    /// service (the <c>Authorization</c> header is replaced on requests to a service).
+    /// Headers that look like an identity: a client's are removed from every request (forwarded, fallen back or
+    /// mirrored), so nobody can pass for a user to a service or the monolith.
     /// </summary>
     public IReadOnlyList<string> StrippedHeaders { get; init; } =
         ["X-User-Id", "X-User-Roles", "X-Session-Id", "X-Remote-User", "X-Forwarded-User", "X-Authenticated-User", "X-Auth-Request-User"];
 
-    public bool Enabled => SigningKeys.Count > 0;
+    public bool IssuesTokens => SigningKey is not null;
 }

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using Microsoft.Extensions.Options;
 using Migration.Facade.Canary;
 using Migration.Facade.Routing;
 using Yarp.ReverseProxy.Transforms;
@@ -7,28 +5,44 @@ using Yarp.ReverseProxy.Transforms;
 namespace Migration.Facade.Identity;
 
 /// <summary>
-/// A client's identity headers never pass the facade; a request that goes to an extracted service carries the facade's
-/// own token for the signed-in user instead of any <c>Authorization</c> the client sent. The monolith keeps reading its
-/// own cookie, as before the migration.
+/// A request that goes to an extracted service carries the facade's own token for the signed-in user instead of any
+/// <c>Authorization</c> the client sent; the monolith keeps reading its own cookie, as before the migration. Added to
+/// the routes only when a signing key is configured.
 /// </summary>
-internal sealed class IdentityTransform(IOptions<IdentityOptions> options, UserCookieReader users, ServiceTokens tokens)
+internal sealed class IdentityTransform(UserCookieReader users, ServiceTokens tokens)
 {
-    private readonly IReadOnlyList<string> _stripped = options.Value.StrippedHeaders;
+    private const string Authorization = "Authorization";
 
     public ValueTask ApplyAsync(RequestTransformContext context)
     {
-        foreach (var header in _stripped)
-        {
-            RequestTransform.RemoveHeader(context, header);
-        }
         if (context.HttpContext.Features.Get<SliceRequest>() is { Side: SliceRequest.ExtractedSide, ExtractedCluster: { } cluster })
         {
-            RequestTransform.RemoveHeader(context, "Authorization");
-            if (users.User(context.HttpContext) is { } user && tokens.For(user, cluster.ClusterId) is { } token)
+            RequestTransform.RemoveHeader(context, Authorization);
+            if (users.User(context.HttpContext) is { } user && tokens.HeaderFor(user, cluster.ClusterId) is { } header)
             {
-                context.ProxyRequest.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                context.ProxyRequest.Headers.TryAddWithoutValidation(Authorization, header);
             }
         }
         return default;
+    }
+}
+
+/// <summary>
+/// The first stage of the proxy pipeline: identity-looking headers a client sent are removed from the request itself,
+/// so neither the forwarded request, nor a fallback's second one, nor a shadow copy carries them.
+/// </summary>
+internal sealed class ClientIdentityStripping(Microsoft.Extensions.Options.IOptions<IdentityOptions> options)
+{
+    private readonly string[] _stripped = [.. options.Value.StrippedHeaders];
+
+    public Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        var headers = context.Request.Headers;
+        // Kestrel keeps headers it does not know in a dictionary that is empty for most requests: cheap to ask.
+        foreach (var name in _stripped)
+        {
+            headers.Remove(name);
+        }
+        return next(context);
     }
 }

@@ -18,7 +18,7 @@ internal static class SliceRoutingExtensions
             .AddServiceDiscoveryDestinationResolver()
             .AddTransforms(transforms =>
             {
-                transforms.AddRequestTransform(transforms.Services.GetRequiredService<IdentityTransform>().ApplyAsync);
+                transforms.AddServiceTokens();
                 transforms.AddResponseTransform(ServerErrorHoldBack.Apply);
             });
         builder.Services.AddSingleton<SliceDecision>();
@@ -42,8 +42,10 @@ internal static class SliceRoutingExtensions
         var guard = app.Services.GetRequiredService<SliceGuardMiddleware>();
         var shadow = app.Services.GetRequiredService<ShadowMiddleware>();
         var health = app.Services.GetRequiredService<PassiveHealthMiddleware>();
+        var stripping = app.Services.GetRequiredService<ClientIdentityStripping>();
         app.MapReverseProxy(proxy =>
         {
+            proxy.Use(stripping.InvokeAsync);
             proxy.Use(KeepBackendErrorsUntouched);
             if (pipeline)
             {

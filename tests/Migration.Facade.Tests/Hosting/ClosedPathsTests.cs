@@ -34,4 +34,17 @@ public sealed class ClosedPathsTests
 
         Assert.NotNull(answer);
     }
+
+    [Fact]
+    public async Task A_configured_path_is_closed_besides_the_defaults_not_instead_of_them()
+    {
+        await using var bed = await TestBed.StartAsync();
+        await using var facade = await bed.StartFacadeAsync(s => s["Facade:ClosedPaths:0"] = "/admin-tools");
+
+        using var configured = await facade.Public.GetAsync("/admin-tools/x");
+        using var defaulted = await facade.Public.GetAsync("/internal/backfill");
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (configured.StatusCode, defaulted.StatusCode));
+        Assert.Null(await StubBackend.ReadAsync(defaulted));
+    }
 }

@@ -24,9 +24,12 @@ internal sealed class IdentityBackend : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private IdentityBackend(WebApplication app) => _app = app;
+    private IdentityBackend(WebApplication app, System.Collections.Concurrent.ConcurrentQueue<Dictionary<string, string>> seen) => (_app, Seen) = (app, seen);
 
     public string Url => _app.Urls.Single();
+
+    /// <summary>The headers of every request to the anonymous <c>/api/products</c> (the product list).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<Dictionary<string, string>> Seen { get; }
 
     public static async Task<IdentityBackend> StartAsync(string audience, params TestKey[] accepted)
     {
@@ -49,8 +52,14 @@ internal sealed class IdentityBackend : IAsyncDisposable
                 user.Identity?.Name, user.FindAll(FacadeClaims.Role).Select(c => c.Value).ToList(), user.FindFirstValue(FacadeClaims.SessionId),
                 context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)))
             .RequireAuthorization(p => p.RequireRole("customer"));
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<Dictionary<string, string>>();
+        app.MapGet("/api/products", (HttpContext context) =>
+        {
+            seen.Enqueue(context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase));
+            return Results.Json(new[] { new { id = 1 } });
+        });
         await app.StartAsync();
-        return new IdentityBackend(app);
+        return new IdentityBackend(app, seen);
     }
 
     public async ValueTask DisposeAsync()

@@ -7,7 +7,6 @@ using Microsoft.IdentityModel.Tokens;
 using Migration.Facade.Contracts;
 using Migration.Facade.Identity;
 using Migration.Facade.Tests.Support;
-using Migration.Messaging.Events;
 
 namespace Migration.Facade.Tests.Identity;
 
@@ -45,11 +44,8 @@ public sealed class ServiceIdentityTests : IAsyncLifetime
     {
         var settings = FacadeHost.Settings(_folder.File(flags), _monolith.Url, _service.Url);
         settings["Canary:UserCookie:KeyRingPath"] = _folder.File("store-keys");
-        settings["Identity:SigningKeys:0:Id"] = _previous.Id;
-        settings["Identity:SigningKeys:0:PrivateKey"] = _previous.PrivateKey;
-        settings["Identity:SigningKeys:1:Id"] = _current.Id;
-        settings["Identity:SigningKeys:1:PrivateKey"] = _current.PrivateKey;
-        settings["Identity:ActiveKeyId"] = activeKey.Id;
+        settings["Identity:SigningKey:Id"] = activeKey.Id;
+        settings["Identity:SigningKey:PrivateKey"] = activeKey.PrivateKey;
         var facade = await FacadeHost.StartAsync(settings);
         (await facade.FlipAsync("catalog-read", SliceStates.Extracted)).EnsureSuccessStatusCode();
         return facade;
@@ -155,7 +151,7 @@ public sealed class ServiceIdentityTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         }
 
-        _facade.Services.GetRequiredService<EndedSessions>().End(new SessionEnded(Guid.NewGuid(), "s-45", 42, DateTimeOffset.UtcNow));
+        _facade.Services.GetRequiredService<EndedSessions>().End("s-45");
 
         using var after = await ThroughFacadeAsync(cookie);
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
@@ -180,5 +176,26 @@ public sealed class ServiceIdentityTests : IAsyncLifetime
             SigningCredentials = new SigningCredentials(signing, SecurityAlgorithms.EcdsaSha256),
             Claims = new Dictionary<string, object> { ["sub"] = user, ["role"] = new[] { "customer" }, ["sid"] = "forged" },
         });
+    }
+
+    [Fact]
+    public async Task Identity_headers_never_reach_the_monolith_nor_a_shadow_copy()
+    {
+        await using var legacy = await IdentityBackend.StartAsync("legacy", _current);
+        var settings = FacadeHost.Settings(_folder.File("shadow-flags.db"), legacy.Url, _service.Url);
+        await using var facade = await FacadeHost.StartAsync(settings);
+        (await facade.FlipAsync("catalog-read", SliceStates.Shadow)).EnsureSuccessStatusCode();
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/products");
+        request.Headers.TryAddWithoutValidation("X-User-Id", "1");
+        request.Headers.TryAddWithoutValidation("X-Remote-User", "admin");
+        using var response = await facade.Public.SendAsync(request);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (_service.Seen.IsEmpty && DateTime.UtcNow < deadline) await Task.Delay(20);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var monolith = Assert.Single(legacy.Seen);
+        var mirrored = Assert.Single(_service.Seen);
+        Assert.All(new[] { monolith, mirrored }, headers => Assert.DoesNotContain(headers.Keys, k => k is "X-User-Id" or "X-Remote-User"));
     }
 }

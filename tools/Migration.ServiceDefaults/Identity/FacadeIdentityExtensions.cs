@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
@@ -21,9 +19,9 @@ public static class FacadeIdentityExtensions
         builder.Services.AddOptions<ServiceIdentityOptions>()
             .BindConfiguration(ServiceIdentityOptions.Section)
             .ValidateDataAnnotations()
-            .Validate(o => o.Keys.Count > 0, "Identity:Keys needs at least one of the facade's public keys.")
-            .Validate(o => o.Keys.All(KeyLoads), "Identity:Keys:*:PublicKey must be the base64 SubjectPublicKeyInfo of a P-256 key.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ServiceIdentityOptions>>(new KeysValidator());
+        builder.Services.AddProblemDetails();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<ServiceIdentityOptions>>((jwt, identity) => Configure(jwt, identity.Value));
@@ -39,7 +37,9 @@ public static class FacadeIdentityExtensions
             ValidIssuer = identity.Issuer,
             ValidAudience = identity.Audience,
             ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
-            IssuerSigningKeys = identity.Keys.Where(KeyLoads).Select(k => new ECDsaSecurityKey(k.Load()) { KeyId = k.Id }).ToList(),
+            // Checked at start-up (KeysValidator), so every key loads here.
+            IssuerSigningKeys = identity.Keys
+                .Select(k => new ECDsaSecurityKey(FacadeKeys.TryLoad(k.PublicKey, isPrivate: false, out _)!) { KeyId = k.Id }).ToList(),
             RequireSignedTokens = true,
             RequireExpirationTime = true,
             ClockSkew = identity.ClockSkew,
@@ -58,16 +58,29 @@ public static class FacadeIdentityExtensions
         };
     }
 
-    private static bool KeyLoads(FacadeKey key)
+    // Data annotations stop at the list; each key is checked here, naming its setting.
+    private static List<string> Problems(ServiceIdentityOptions options)
     {
-        try
+        var problems = new List<string>();
+        for (var i = 0; i < options.Keys.Count; i++)
         {
-            using var _ = key.Load();
-            return true;
+            var key = options.Keys[i];
+            if (!System.Text.RegularExpressions.Regex.IsMatch(key.Id, FacadeKeys.IdPattern))
+            {
+                problems.Add($"Identity:Keys:{i}:Id must match {FacadeKeys.IdPattern}.");
+            }
+            using var loaded = FacadeKeys.TryLoad(key.PublicKey, isPrivate: false, out var problem);
+            if (problem is not null)
+            {
+                problems.Add($"Identity:Keys:{i}:PublicKey {problem}.");
+            }
         }
-        catch (Exception e) when (e is FormatException or System.Security.Cryptography.CryptographicException)
-        {
-            return false;
-        }
+        return problems;
+    }
+
+    private sealed class KeysValidator : IValidateOptions<ServiceIdentityOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, ServiceIdentityOptions options) =>
+            Problems(options) is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
     }
 }
