@@ -18,6 +18,11 @@ var catalog = builder.AddProject<Projects.Catalog_Service>("catalog")
     .WithEnvironment("Legacy__BaseUrl", legacy.GetEndpoint("http"))
     .WaitFor(legacy);
 
+// The facade signs the tokens it sends to extracted services with a key made for this run: nothing is built in, and
+// the services are given its public half (Identity:Keys).
+using var signingKey = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+var signingKeyId = "apphost-" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+
 builder.AddProject<Projects.Migration_Facade>("facade", launchProfileName: null)
     .WithHttpEndpoint(port: 5000, name: "public", isProxied: false)
     .WithHttpEndpoint(port: 5001, name: "control", isProxied: false)
@@ -31,7 +36,9 @@ builder.AddProject<Projects.Migration_Facade>("facade", launchProfileName: null)
     .WithEnvironment("Slices__catalog-read__Slo__MaxErrorRate", "0.05")
     .WithEnvironment("Slices__catalog-read__Slo__MinRequests", "20")
     .WithEnvironment("Slices__catalog-read__Shadow__MinParityPercent", "99")
-    .WithSettings(settings.GetSection("FlagStore"))
+    .WithEnvironment("Identity__SigningKey__Id", signingKeyId)
+    .WithEnvironment("Identity__SigningKey__PrivateKey", Convert.ToBase64String(signingKey.ExportPkcs8PrivateKey()))
+    .WithSettings(settings.GetSection("FlagStore"), settings.GetSection("Messaging"))
     .WithReference(legacy)
     .WithReference(catalog)
     .WaitFor(legacy);

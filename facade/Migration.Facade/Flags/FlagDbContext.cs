@@ -13,6 +13,8 @@ internal sealed class FlagDbContext(DbContextOptions<FlagDbContext> options) : D
 
     public DbSet<Data.VerifyRunRow> VerifyRuns => Set<Data.VerifyRunRow>();
 
+    public DbSet<Identity.EndedSessionRow> EndedSessions => Set<Identity.EndedSessionRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<SliceRow>(slice =>
@@ -50,6 +52,15 @@ internal sealed class FlagDbContext(DbContextOptions<FlagDbContext> options) : D
             v.Property(x => x.DataSet).HasMaxLength(100);
             v.Property(x => x.Actor).HasMaxLength(100);
             v.HasIndex(x => x.DataSet);
+        });
+        modelBuilder.Entity<Identity.EndedSessionRow>(e =>
+        {
+            e.ToTable("ended_sessions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.SessionId).HasMaxLength(64);
+            e.HasIndex(x => x.SessionId).IsUnique();
+            // Ticks: comparable on SQLite, which has no native DateTimeOffset (pruning filters by it).
+            e.Property(x => x.EndedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
         });
     }
 }

@@ -17,10 +17,7 @@ internal static class FlagStoreExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        var provider = DatabaseProviders.Parse(builder.Configuration[$"{FlagStoreOptions.Section}:Provider"]);
-        var connectionString = provider == DatabaseProvider.Postgres
-            ? builder.Configuration[$"{FlagStoreOptions.Section}:ConnectionString"] ?? ""
-            : ResolvedConnectionString(builder);
+        var (provider, connectionString) = FlagStoreLocation.Of(builder);
         builder.Services.AddDbContextFactory<FlagDbContext>(o => o.UseDatabase(provider, connectionString));
 
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -52,5 +49,28 @@ internal static class FlagStoreExtensions
         csb.DataSource = Path.GetFullPath(csb.DataSource, contentRoot);
         Directory.CreateDirectory(Path.GetDirectoryName(csb.DataSource)!);
         return csb.ToString();
+    }
+}
+
+/// <summary>The flag store's database, resolved once per host: the flags and (when the facade is on the bus) its inbox.</summary>
+internal sealed record FlagStoreLocation(DatabaseProvider Provider, string ConnectionString)
+{
+    public static FlagStoreLocation Of(WebApplicationBuilder builder)
+    {
+        var properties = ((IHostApplicationBuilder)builder).Properties;
+        if (properties.TryGetValue(typeof(FlagStoreLocation), out var known))
+        {
+            return (FlagStoreLocation)known;
+        }
+        var provider = DatabaseProviders.Parse(builder.Configuration[$"{FlagStoreOptions.Section}:Provider"]);
+        var configured = builder.Configuration[$"{FlagStoreOptions.Section}:ConnectionString"];
+        if (provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(configured))
+        {
+            throw new InvalidOperationException($"{FlagStoreOptions.Section}:ConnectionString is required when {FlagStoreOptions.Section}:Provider is Postgres.");
+        }
+        var location = new FlagStoreLocation(provider,
+            provider == DatabaseProvider.Postgres ? configured! : FlagStoreExtensions.ResolvedConnectionString(builder));
+        properties[typeof(FlagStoreLocation)] = location;
+        return location;
     }
 }

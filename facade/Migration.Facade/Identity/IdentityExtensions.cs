@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Migration.Facade.Flags;
+using Migration.Messaging.Hosting;
 using Yarp.ReverseProxy.Transforms;
 using Yarp.ReverseProxy.Transforms.Builder;
 
@@ -20,6 +23,12 @@ internal static class IdentityExtensions
         {
             builder.Services.AddSingleton<ServiceTokens>();
             builder.Services.AddSingleton<IdentityTransform>();
+            // A facade that vouches for users must learn when they sign out: it joins the bus, with its inbox in the flag
+            // store's database, and every instance reads the ended sessions from there.
+            var flags = FlagStoreLocation.Of(builder);
+            builder.AddMessaging(Nodes.Facade, flags.Provider, flags.ConnectionString, routes => routes.Listen());
+            builder.Services.AddSingleton(sp => new SessionEndings(sp.GetRequiredService<IDbContextFactory<FlagDbContext>>(), sp.GetRequiredService<EndedSessions>()));
+            builder.Services.AddHostedService<EndedSessionsPoller>();
         }
         return builder;
     }

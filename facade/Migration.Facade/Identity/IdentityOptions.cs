@@ -41,5 +41,8 @@ internal sealed record IdentityOptions
     public IReadOnlyList<string> StrippedHeaders { get; init; } =
         ["X-User-Id", "X-User-Roles", "X-Session-Id", "X-Remote-User", "X-Forwarded-User", "X-Authenticated-User", "X-Auth-Request-User"];
 
+    /// <summary>How long an ended session is remembered: at least the monolith's longest cookie lifetime (Legacy.Store: 7 days, sliding).</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00")] public TimeSpan EndedSessionRetention { get; init; } = TimeSpan.FromDays(14);
+
     public bool IssuesTokens => SigningKey is not null;
 }

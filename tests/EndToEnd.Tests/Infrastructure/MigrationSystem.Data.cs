@@ -21,6 +21,9 @@ public partial class MigrationSystem
     {
         Legacy,
         Catalog,
+
+        /// <summary>The facade's flag store (its inbox too).</summary>
+        Facade,
     }
 
     /// <summary>Runs one SQL statement in an owner's database, behind the apps' backs; returns the rows changed.</summary>
@@ -45,7 +48,7 @@ public partial class MigrationSystem
 
     /// <summary>A connection to an owner's database (not opened): its SQLite file here.</summary>
     protected virtual DbConnection Connect(Owner owner) =>
-        new SqliteConnection($"Data Source={(owner == Owner.Legacy ? LegacyDatabase : CatalogDatabase)};Pooling=False;Default Timeout=30");
+        new SqliteConnection($"Data Source={owner switch { Owner.Legacy => LegacyDatabase, Owner.Catalog => CatalogDatabase, _ => FlagStoreDatabase }};Pooling=False;Default Timeout=30");
 
     /// <summary>The monolith's own database file.</summary>
     public string LegacyDatabase => Path.Combine(_dataDir, "legacy.db");

@@ -29,6 +29,8 @@ public partial class MigrationSystem : IAsyncLifetime
     /// <summary>Catalog.Service's inbox on the embedded transport.</summary>
     public int CatalogInboxPort { get; } = TestPorts.Next();
 
+    private readonly string _signingKey = Convert.ToBase64String(ECDsa.Create(ECCurve.NamedCurves.nistP256).ExportPkcs8PrivateKey());
+
     /// <summary>The other inboxes on the embedded transport: each system has its own, so systems run side by side.</summary>
     private readonly (int Monolith, int Orders, int Facade) _inboxPorts = (TestPorts.Next(), TestPorts.Next(), TestPorts.Next());
 
@@ -61,7 +63,10 @@ public partial class MigrationSystem : IAsyncLifetime
     protected virtual IEnumerable<string> CatalogDatabaseArguments =>
         [$"--ConnectionStrings:Catalog=Data Source={CatalogDatabase}{CatalogConnectionOptions}"];
 
-    protected virtual IEnumerable<string> FlagStoreArguments => [$"--FlagStore:ConnectionString=Data Source={Path.Combine(_dataDir, "flags.db")}"];
+    /// <summary>The facade's flag store file (the SQLite set-up).</summary>
+    public string FlagStoreDatabase => Path.Combine(_dataDir, "flags.db");
+
+    protected virtual IEnumerable<string> FlagStoreArguments => [$"--FlagStore:ConnectionString=Data Source={FlagStoreDatabase}"];
 
     /// <summary>How the monolith and Catalog.Service exchange events: the embedded transport on a port of this system's own.</summary>
     protected virtual IEnumerable<string> MessagingArguments =>
@@ -77,7 +82,8 @@ public partial class MigrationSystem : IAsyncLifetime
     public async Task<string> StartSecondFacadeAsync()
     {
         var (publicUrl, controlUrl) = ($"http://127.0.0.1:{TestPorts.Next()}", $"http://127.0.0.1:{TestPorts.Next()}");
-        var facade = Start("facade-2", "facade/Migration.Facade", "Migration.Facade", null, FacadeArguments(publicUrl, controlUrl));
+        var facade = Start("facade-2", "facade/Migration.Facade", "Migration.Facade", null,
+            [.. FacadeArguments(publicUrl, controlUrl), $"--Messaging:Ports:facade={TestPorts.Next()}"]);
         await facade.WaitHealthyAsync(controlUrl + "/health", TimeSpan.FromSeconds(90));
         return publicUrl;
     }
@@ -168,6 +174,10 @@ public partial class MigrationSystem : IAsyncLifetime
         "--ControlPlane:Tokens:1:Name=e2e-viewer",
         "--ControlPlane:Tokens:1:Role=viewer",
         $"--ControlPlane:Tokens:1:Sha256={Sha256(ViewerToken)}",
+        // It signs service tokens, so it listens on the bus for sign-outs.
+        "--Identity:SigningKey:Id=e2e",
+        $"--Identity:SigningKey:PrivateKey={_signingKey}",
+        .. MessagingArguments,
         .. ExtraFacadeArguments,
     ];
 

@@ -44,7 +44,7 @@ public sealed class PostgresSystem : MigrationSystem
     }
 
     protected override System.Data.Common.DbConnection Connect(Owner owner) =>
-        new NpgsqlConnection(Connection(owner == Owner.Legacy ? "store" : "catalog"));
+        new NpgsqlConnection(Connection(owner switch { Owner.Legacy => "store", Owner.Catalog => "catalog", _ => "flags" }));
 
     /// <summary>Wolverine keeps its dead letters in the owner's database, in its own schema.</summary>
     public override async Task<bool> DeadLetteredAsync(string messageType) =>

@@ -30,6 +30,17 @@ internal sealed partial class StoreSession(string baseUrl) : IDisposable
         return await _client.PostAsync("/account/login", new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>Signs out with the layout's form, as the page's button does.</summary>
+    public async Task<HttpResponseMessage> SignOutAsync()
+    {
+        var token = AntiforgeryField().Match(await _client.GetStringAsync("/"));
+        Assert.True(token.Success, "the page carries the sign-out form");
+        return await _client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+        }));
+    }
+
     public void Dispose() => _client.Dispose();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]

@@ -7,6 +7,8 @@ using Microsoft.IdentityModel.Tokens;
 using Migration.Facade.Contracts;
 using Migration.Facade.Identity;
 using Migration.Facade.Tests.Support;
+using Migration.Messaging.Events;
+using Wolverine;
 
 namespace Migration.Facade.Tests.Identity;
 
@@ -40,14 +42,17 @@ public sealed class ServiceIdentityTests : IAsyncLifetime
         _folder.Dispose();
     }
 
-    private async Task<FacadeHost> StartFacadeAsync(TestKey activeKey, string flags = "flags.db")
+    private async Task<FacadeHost> StartFacadeAsync(TestKey activeKey, string flags = "flags.db", bool flip = true)
     {
         var settings = FacadeHost.Settings(_folder.File(flags), _monolith.Url, _service.Url);
         settings["Canary:UserCookie:KeyRingPath"] = _folder.File("store-keys");
         settings["Identity:SigningKey:Id"] = activeKey.Id;
         settings["Identity:SigningKey:PrivateKey"] = activeKey.PrivateKey;
         var facade = await FacadeHost.StartAsync(settings);
-        (await facade.FlipAsync("catalog-read", SliceStates.Extracted)).EnsureSuccessStatusCode();
+        if (flip)
+        {
+            (await facade.FlipAsync("catalog-read", SliceStates.Extracted)).EnsureSuccessStatusCode();
+        }
         return facade;
     }
 
@@ -143,21 +148,44 @@ public sealed class ServiceIdentityTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Once_the_session_ended_the_facade_issues_no_more_tokens_for_its_cookie()
+    public async Task A_sign_out_from_the_bus_ends_the_session_on_every_instance_and_after_a_restart_but_no_other_session()
     {
         var cookie = await MonolithBackend.SignInAsync(_monolith.Url, "42", session: "s-45");
+        var other = await MonolithBackend.SignInAsync(_monolith.Url, "42", session: "s-46");
+        await using var second = await StartFacadeAsync(_current, flip: false);
         using (var before = await ThroughFacadeAsync(cookie))
         {
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         }
 
-        _facade.Services.GetRequiredService<EndedSessions>().End("s-45");
+        await using (var scope = _facade.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new SessionEnded(Guid.NewGuid(), "s-45", 42, DateTimeOffset.UtcNow));
+        }
 
-        using var after = await ThroughFacadeAsync(cookie);
-        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
-        var other = await MonolithBackend.SignInAsync(_monolith.Url, "42", session: "s-46");
-        using var otherSession = await ThroughFacadeAsync(other);
-        Assert.Equal(HttpStatusCode.OK, otherSession.StatusCode);
+        using var here = await ThroughFacadeAsync(cookie);
+        Assert.Equal(HttpStatusCode.Unauthorized, here.StatusCode);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (await StatusViaAsync(second, cookie) != HttpStatusCode.Unauthorized)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), "the other instance still vouches for the ended session");
+            await Task.Delay(20);
+        }
+        await using var restarted = await StartFacadeAsync(_current, flip: false);
+        var restartedClock = System.Diagnostics.Stopwatch.StartNew();
+        while (await StatusViaAsync(restarted, cookie) != HttpStatusCode.Unauthorized)
+        {
+            Assert.True(restartedClock.Elapsed < TimeSpan.FromSeconds(5), "a restarted instance forgot the ended session");
+            await Task.Delay(20);
+        }
+        Assert.Equal(HttpStatusCode.OK, await StatusViaAsync(_facade, other));
+    }
+
+    private static async Task<HttpStatusCode> StatusViaAsync(FacadeHost facade, string cookie)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/products/1") { Headers = { { "Cookie", cookie } } };
+        using var response = await facade.Public.SendAsync(request);
+        return response.StatusCode;
     }
 
     private static string Sign(TestKey key, string audience, DateTime expires, string user = "42")

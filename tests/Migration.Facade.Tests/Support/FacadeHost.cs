@@ -70,6 +70,8 @@ internal sealed class FacadeHost : IAsyncDisposable
         {
             ["Facade:PublicUrl"] = $"http://127.0.0.1:{publicPort}",
             ["Facade:ControlPlaneUrl"] = $"http://127.0.0.1:{controlPort}",
+            // A facade that issues service tokens listens on the bus: its own port, so hosts run side by side.
+            ["Messaging:Ports:facade"] = Loopback.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         // Registered before the facade's own services, so a test's TimeProvider wins over the facade's TryAdd.
         services?.Invoke(builder.Services);

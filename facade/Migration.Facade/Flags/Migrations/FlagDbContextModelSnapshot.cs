@@ -166,6 +166,31 @@ namespace Migration.Facade.Flags.Migrations
 
                     b.ToTable("slices", (string)null);
                 });
+
+            modelBuilder.Entity("Migration.Facade.Identity.EndedSessionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SessionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId")
+                        .IsUnique();
+
+                    b.ToTable("ended_sessions", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }
