@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Migration.Messaging.Storage;
 
@@ -26,28 +25,16 @@ internal static class DatabaseExtensions
     /// <summary>The service's own database, which also holds its durable inbox.</summary>
     public static string CatalogConnectionString(this WebApplicationBuilder builder)
     {
-        var raw = builder.Configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString;
-        return DatabaseOptions.ProviderIn(builder.Configuration) == DatabaseProvider.Postgres
-            ? raw
-            : ResolveConnectionString(raw, builder.Environment.ContentRootPath);
+        var configured = builder.Configuration.GetConnectionString(ConnectionStringName);
+        if (DatabaseOptions.ProviderIn(builder.Configuration) == DatabaseProvider.Postgres)
+        {
+            return string.IsNullOrWhiteSpace(configured)
+                ? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is required when Database:Provider is Postgres.")
+                : configured;
+        }
+        return DatabaseProviderExtensions.ResolveSqliteFile(configured ?? DefaultConnectionString, builder.Environment.ContentRootPath, out _);
     }
 
-    /// <summary>
-    /// Resolves a relative <c>Data Source</c> against the content root (not the working directory, which
-    /// differs between <c>dotnet run</c>, the app host and tests) and creates its folder.
-    /// </summary>
-    public static string ResolveConnectionString(string connectionString, string contentRoot)
-    {
-        var csb = new SqliteConnectionStringBuilder(connectionString);
-        if (string.IsNullOrEmpty(csb.DataSource) || csb.DataSource == ":memory:" || csb.Mode == SqliteOpenMode.Memory)
-        {
-            return connectionString;
-        }
-        var path = Path.GetFullPath(csb.DataSource, contentRoot);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        csb.DataSource = path;
-        return csb.ToString();
-    }
 }
 
 // Registered before the backfill worker; hosted services start in order, so the schema exists before any run.
@@ -57,12 +44,7 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes) : IHostedSer
     {
         await using var scope = scopes.CreateAsyncScope();
         var database = scope.ServiceProvider.GetRequiredService<CatalogDbContext>().Database;
-        await database.MigrateAsync(cancellationToken);
-        if (database.IsSqlite())
-        {
-            // Reads (the API, lag, verify, Wolverine's durability agent) no longer block the inbox and the handlers.
-            await database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        }
+        await database.MigrateOwnDatabaseAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

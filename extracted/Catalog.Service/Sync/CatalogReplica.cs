@@ -21,29 +21,13 @@ public sealed class CatalogReplica
     }
 
     /// <summary>Applies a product event: its state, or a removal when <paramref name="state"/> is null.</summary>
-    public async Task<LedgerVerdict> ApplyProductAsync(IIntegrationEvent @event, ProductState? state, CancellationToken cancellationToken)
-    {
-        var verdict = await _ledger.OfferAsync(_db, @event, EventOrigin.Catalog, cancellationToken);
-        if (verdict == LedgerVerdict.Apply)
-        {
-            await WriteProductAsync(@event.AggregateId, state, cancellationToken);
-            await _db.SaveChangesAsync(cancellationToken);
-        }
-        _ledger.Saved(verdict);
-        return verdict;
-    }
+    public Task<LedgerVerdict> ApplyProductAsync(IIntegrationEvent @event, ProductState? state, CancellationToken cancellationToken) =>
+        _ledger.ApplyAsync(_db, @event, EventOrigin.Catalog, () => WriteProductAsync(@event.AggregateId, state, cancellationToken), cancellationToken);
 
-    public async Task<LedgerVerdict> ApplyCategoryAsync(CategoryChanged @event, CancellationToken cancellationToken)
-    {
-        var verdict = await _ledger.OfferAsync(_db, @event, EventOrigin.Catalog, cancellationToken);
-        if (verdict == LedgerVerdict.Apply)
-        {
-            WriteCategory(await _db.Categories.FindAsync([@event.CategoryId], cancellationToken), @event.CategoryId, @event.Slug, @event.Name);
-            await _db.SaveChangesAsync(cancellationToken);
-        }
-        _ledger.Saved(verdict);
-        return verdict;
-    }
+    public Task<LedgerVerdict> ApplyCategoryAsync(CategoryChanged @event, CancellationToken cancellationToken) =>
+        _ledger.ApplyAsync(_db, @event, EventOrigin.Catalog, async () =>
+            WriteCategory(await _db.Categories.FindAsync([@event.CategoryId], cancellationToken), @event.CategoryId, @event.Slug, @event.Name),
+            cancellationToken);
 
     /// <summary>
     /// Writes a copied product unless an event already brought this version or a newer one (the caller saves). This is

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.FeatureManagement;
 using Migration.Messaging.Storage;
@@ -33,23 +32,6 @@ internal static class FlagStoreExtensions
         builder.Services.AddFeatureManagement();
         return builder;
     }
-
-    public static string ResolvedConnectionString(WebApplicationBuilder builder) => ResolveConnectionString(
-        builder.Configuration[$"{FlagStoreOptions.Section}:ConnectionString"] ?? new FlagStoreOptions().ConnectionString,
-        builder.Environment.ContentRootPath);
-
-    /// <summary>Makes a relative Data Source absolute (against the content root) and creates its folder.</summary>
-    internal static string ResolveConnectionString(string connectionString, string contentRoot)
-    {
-        var csb = new SqliteConnectionStringBuilder(connectionString);
-        if (string.IsNullOrEmpty(csb.DataSource) || csb.DataSource == ":memory:" || csb.Mode == SqliteOpenMode.Memory)
-        {
-            return csb.ToString();
-        }
-        csb.DataSource = Path.GetFullPath(csb.DataSource, contentRoot);
-        Directory.CreateDirectory(Path.GetDirectoryName(csb.DataSource)!);
-        return csb.ToString();
-    }
 }
 
 /// <summary>The flag store's database, resolved once per host: the flags and (when the facade is on the bus) its inbox.</summary>
@@ -69,7 +51,9 @@ internal sealed record FlagStoreLocation(DatabaseProvider Provider, string Conne
             throw new InvalidOperationException($"{FlagStoreOptions.Section}:ConnectionString is required when {FlagStoreOptions.Section}:Provider is Postgres.");
         }
         var location = new FlagStoreLocation(provider,
-            provider == DatabaseProvider.Postgres ? configured! : FlagStoreExtensions.ResolvedConnectionString(builder));
+            provider == DatabaseProvider.Postgres
+                ? configured!
+                : DatabaseProviderExtensions.ResolveSqliteFile(configured ?? new FlagStoreOptions().ConnectionString, builder.Environment.ContentRootPath, out _));
         properties[typeof(FlagStoreLocation)] = location;
         return location;
     }

@@ -1,3 +1,4 @@
+using Legacy.Store.Sync;
 using Migration.Messaging.Events;
 
 namespace Legacy.Store.Catalog;
@@ -8,19 +9,17 @@ internal static class CatalogEvents
     public static ProductState State(Product p) => new(p.Name, p.Description, p.PriceCents, p.CategoryId);
 
     public static ProductCreated Created(Product p) =>
-        new(Guid.CreateVersion7(), p.Id, p.Version, At(p.ChangedAt), EventOrigin.Monolith, State(p));
+        new(Guid.CreateVersion7(), p.Id, p.Version, SyncPaging.Utc(p.ChangedAt), EventOrigin.Monolith, State(p));
 
     public static ProductChanged Changed(Product p) =>
-        new(Guid.CreateVersion7(), p.Id, p.Version, At(p.ChangedAt), EventOrigin.Monolith, State(p));
+        new(Guid.CreateVersion7(), p.Id, p.Version, SyncPaging.Utc(p.ChangedAt), EventOrigin.Monolith, State(p));
 
     public static PriceChanged PriceChanged(Product p, long previousCents) =>
-        new(Guid.CreateVersion7(), p.Id, p.Version, At(p.ChangedAt), EventOrigin.Monolith, previousCents, State(p));
+        new(Guid.CreateVersion7(), p.Id, p.Version, SyncPaging.Utc(p.ChangedAt), EventOrigin.Monolith, previousCents, State(p));
 
     public static ProductDeleted Deleted(Product p) =>
-        new(Guid.CreateVersion7(), p.Id, p.Version, At(p.ChangedAt), EventOrigin.Monolith);
+        new(Guid.CreateVersion7(), p.Id, p.Version, SyncPaging.Utc(p.ChangedAt), EventOrigin.Monolith);
 
     public static CategoryChanged CategoryChanged(Category c) =>
-        new(Guid.CreateVersion7(), c.Id, c.Version, At(c.ChangedAt), EventOrigin.Monolith, c.Slug, c.Name);
-
-    private static DateTimeOffset At(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+        new(Guid.CreateVersion7(), c.Id, c.Version, SyncPaging.Utc(c.ChangedAt), EventOrigin.Monolith, c.Slug, c.Name);
 }

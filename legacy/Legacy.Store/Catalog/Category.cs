@@ -1,6 +1,6 @@
 namespace Legacy.Store.Catalog;
 
-internal sealed class Category
+internal sealed class Category : Sync.IVersionedRow
 {
     public int Id { get; set; }
     public required string Slug { get; set; }

@@ -1,6 +1,6 @@
 namespace Legacy.Store.Catalog;
 
-internal sealed class Product
+internal sealed class Product : Sync.IVersionedRow
 {
     public int Id { get; set; }
     public required string Sku { get; set; }

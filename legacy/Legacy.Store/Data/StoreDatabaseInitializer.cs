@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Legacy.Store.Data.Seed;
 using Microsoft.EntityFrameworkCore;
+using Migration.Messaging.Storage;
 
 namespace Legacy.Store.Data;
 
@@ -16,12 +17,7 @@ internal sealed class StoreDatabaseInitializer(
         var clock = Stopwatch.StartNew();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StoreDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
-        if (db.Database.IsSqlite())
-        {
-            // Readers (pages, the sync feed, Wolverine's durability agent) no longer block the writer, nor it them.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        }
+        await db.Database.MigrateOwnDatabaseAsync(cancellationToken);
         if (await db.Products.AnyAsync(cancellationToken))
         {
             logger.LogInformation("Store database ready in {Elapsed} ms", clock.ElapsedMilliseconds);

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Migration.Messaging.Storage;
 
 namespace Legacy.Store.Data;
@@ -55,15 +54,6 @@ internal sealed class StoreDatabaseLocation
             Directory.CreateDirectory(dataDirectory);
             return connectionString;
         }
-        var csb = new SqliteConnectionStringBuilder(connectionString);
-        dataDirectory = null;
-        if (string.IsNullOrEmpty(csb.DataSource) || csb.DataSource == ":memory:" || csb.Mode == SqliteOpenMode.Memory)
-        {
-            return csb.ConnectionString;
-        }
-        csb.DataSource = Path.GetFullPath(csb.DataSource, contentRoot);
-        dataDirectory = Path.GetDirectoryName(csb.DataSource)!;
-        Directory.CreateDirectory(dataDirectory);
-        return csb.ConnectionString;
+        return DatabaseProviderExtensions.ResolveSqliteFile(connectionString, contentRoot, out dataDirectory);
     }
 }

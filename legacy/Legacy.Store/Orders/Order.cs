@@ -8,7 +8,7 @@ internal enum OrderStatus
     Cancelled,
 }
 
-internal sealed class Order
+internal sealed class Order : Sync.IVersionedRow
 {
     public int Id { get; set; }
     public int CustomerId { get; set; }

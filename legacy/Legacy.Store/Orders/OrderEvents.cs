@@ -1,3 +1,4 @@
+using Legacy.Store.Sync;
 using Migration.Messaging.Events;
 
 namespace Legacy.Store.Orders;
@@ -6,12 +7,10 @@ namespace Legacy.Store.Orders;
 internal static class OrderEvents
 {
     public static OrderPlaced Placed(Order o) =>
-        new(Guid.CreateVersion7(), o.Id, o.Version, At(o.ChangedAt), EventOrigin.Monolith, o.CustomerId, At(o.PlacedAt), o.TotalCents,
+        new(Guid.CreateVersion7(), o.Id, o.Version, SyncPaging.Utc(o.ChangedAt), EventOrigin.Monolith, o.CustomerId, SyncPaging.Utc(o.PlacedAt), o.TotalCents,
             o.Lines.OrderBy(l => l.Id).Select(l => new OrderLineState(l.ProductId, l.ProductName, l.UnitPriceCents, l.Quantity)).ToList(),
             null);
 
     public static OrderCancelled Cancelled(Order o) =>
-        new(Guid.CreateVersion7(), o.Id, o.Version, At(o.ChangedAt), EventOrigin.Monolith, o.CustomerId);
-
-    private static DateTimeOffset At(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+        new(Guid.CreateVersion7(), o.Id, o.Version, SyncPaging.Utc(o.ChangedAt), EventOrigin.Monolith, o.CustomerId);
 }

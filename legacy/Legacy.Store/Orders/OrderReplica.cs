@@ -22,7 +22,7 @@ public sealed partial class OrderReplica
     internal OrderReplica(StoreDbContext db, EventLedger ledger, ILogger<OrderReplica> logger) => (_db, _ledger, _logger) = (db, ledger, logger);
 
     public Task ApplyAsync(OrderPlaced placed, CancellationToken cancellationToken) =>
-        ApplyAsync(placed, async transaction =>
+        InTransactionAsync(transaction => _ledger.ApplyAsync(_db, placed, EventOrigin.Monolith, async () =>
         {
             var order = new Order
             {
@@ -40,10 +40,10 @@ public sealed partial class OrderReplica
             };
             order.HoldsStock = await HoldStockAsync(placed, transaction, cancellationToken);
             _db.Orders.Add(order);
-        }, cancellationToken);
+        }, cancellationToken), cancellationToken);
 
     public Task ApplyAsync(OrderCancelled cancelled, CancellationToken cancellationToken) =>
-        ApplyAsync(cancelled, async _ =>
+        InTransactionAsync(_ => _ledger.ApplyAsync(_db, cancelled, EventOrigin.Monolith, async () =>
         {
             var order = await _db.Orders.Include(o => o.Lines).SingleOrDefaultAsync(o => o.Id == cancelled.OrderId, cancellationToken)
                 ?? throw new NotYetApplicableException($"Order {cancelled.OrderId} is not in the monolith yet.");
@@ -56,19 +56,14 @@ public sealed partial class OrderReplica
             order.ChangedAt = cancelled.OccurredAt.UtcDateTime;
             // Stock is the monolith's: whichever side cancels, it comes back here, once (the ledger saw to that).
             await OrderService.ReturnStockAsync(_db, order, cancellationToken);
-        }, cancellationToken);
+        }, cancellationToken), cancellationToken);
 
-    private async Task ApplyAsync(IIntegrationEvent @event, Func<IDbContextTransaction, Task> apply, CancellationToken cancellationToken)
+    // Stock moves in statements of their own (and may roll back to a savepoint): all of it commits with the order or not at all.
+    private async Task InTransactionAsync(Func<IDbContextTransaction, Task> apply, CancellationToken cancellationToken)
     {
         await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
-        var verdict = await _ledger.OfferAsync(_db, @event, EventOrigin.Monolith, cancellationToken);
-        if (verdict == LedgerVerdict.Apply)
-        {
-            await apply(transaction);
-            await _db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        _ledger.Saved(verdict);
+        await apply(transaction);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>

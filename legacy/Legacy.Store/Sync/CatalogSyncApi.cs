@@ -67,41 +67,8 @@ internal static class CatalogSyncApi
         {
             return error;
         }
-        // From the very start the bound is inclusive: rows that existed before versions did carry the minimum time.
-        var after = (since ?? DateTimeOffset.MinValue).UtcDateTime;
-        var take = limit ?? 100;
-        var marks = (after == DateTime.MinValue
-            ? await MarksAsync(db, p => p.ChangedAt >= after, c => c.ChangedAt >= after, take, cancellationToken)
-            : await MarksAsync(db, p => p.ChangedAt > after, c => c.ChangedAt > after, take, cancellationToken)).Take(take).ToList();
-        if (marks.Count == take)
-        {
-            var last = marks[^1].ChangedAt.UtcDateTime;
-            var group = await MarksAsync(db, p => p.ChangedAt == last, c => c.ChangedAt == last, int.MaxValue, cancellationToken);
-            marks = marks.Where(m => m.ChangedAt.UtcDateTime != last).Concat(group).ToList();
-        }
-        return TypedResults.Ok(marks);
+        return TypedResults.Ok(await ChangePages.PageAsync(since, limit ?? 100, cancellationToken,
+            new ChangeSource<Catalog.Product>(db.Products.IgnoreQueryFilters().AsNoTracking(), Streams.Product),
+            new ChangeSource<Catalog.Category>(db.Categories.AsNoTracking(), Streams.Category)));
     }
-
-    private static async Task<List<ChangeMark>> MarksAsync(
-        StoreDbContext db, System.Linq.Expressions.Expression<Func<Catalog.Product, bool>> products,
-        System.Linq.Expressions.Expression<Func<Catalog.Category, bool>> categories, int take, CancellationToken cancellationToken)
-    {
-        var p = await db.Products.IgnoreQueryFilters().AsNoTracking().Where(products).OrderBy(x => x.ChangedAt).Take(take)
-            .Select(x => new { x.Id, x.Version, x.ChangedAt }).ToListAsync(cancellationToken);
-        var c = await db.Categories.AsNoTracking().Where(categories).OrderBy(x => x.ChangedAt).Take(take)
-            .Select(x => new { x.Id, x.Version, x.ChangedAt }).ToListAsync(cancellationToken);
-        return p.Select(x => new ChangeMark(Streams.Product, x.Id, x.Version, SyncPaging.Utc(x.ChangedAt)))
-            .Concat(c.Select(x => new ChangeMark(Streams.Category, x.Id, x.Version, SyncPaging.Utc(x.ChangedAt))))
-            .OrderBy(m => m.ChangedAt).ThenBy(m => m.Stream, StringComparer.Ordinal).ThenBy(m => m.Id).ToList();
-    }
-}
-
-/// <summary>What the monolith's sync feeds share: one page limit and UTC times.</summary>
-internal static class SyncPaging
-{
-    public static ValidationProblem? LimitError(int? limit) => limit is < 1 or > SyncRoutes.MaxLimit
-        ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"limit must be between 1 and {SyncRoutes.MaxLimit}."] })
-        : null;
-
-    public static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

@@ -46,7 +46,7 @@ internal static class OrderSyncApi
             SyncPaging.Utc(o.PlacedAt), o.Status.ToString(), o.TotalCents, o.Lines.OrderBy(l => l.Id).Select(Snapshot).ToList())).ToList());
     }
 
-    /// <summary>Orders changed strictly after <paramref name="since"/> (inclusive from the start), oldest first, never cutting a group of one time.</summary>
+    /// <summary>Orders changed strictly after <paramref name="since"/>, oldest first (see <see cref="ChangePages"/>).</summary>
     private static async Task<Results<Ok<List<ChangeMark>>, ValidationProblem>> ListChanges(
         StoreDbContext db, DateTimeOffset? since, int? limit, CancellationToken cancellationToken)
     {
@@ -54,18 +54,8 @@ internal static class OrderSyncApi
         {
             return error;
         }
-        var after = (since ?? DateTimeOffset.MinValue).UtcDateTime;
-        var take = limit ?? 100;
-        var orders = db.Orders.AsNoTracking();
-        var marks = await (after == DateTime.MinValue ? orders.Where(o => o.ChangedAt >= after) : orders.Where(o => o.ChangedAt > after))
-            .OrderBy(o => o.ChangedAt).ThenBy(o => o.Id).Take(take).Select(o => new { o.Id, o.Version, o.ChangedAt }).ToListAsync(cancellationToken);
-        if (marks.Count == take)
-        {
-            var last = marks[^1].ChangedAt;
-            var group = await orders.Where(o => o.ChangedAt == last).OrderBy(o => o.Id).Select(o => new { o.Id, o.Version, o.ChangedAt }).ToListAsync(cancellationToken);
-            marks = marks.Where(m => m.ChangedAt != last).Concat(group).ToList();
-        }
-        return TypedResults.Ok(marks.Select(m => new ChangeMark(Streams.Order, m.Id, m.Version, SyncPaging.Utc(m.ChangedAt))).ToList());
+        return TypedResults.Ok(await ChangePages.PageAsync(since, limit ?? 100, cancellationToken,
+            new ChangeSource<Order>(db.Orders.AsNoTracking(), Streams.Order)));
     }
 
     private static OrderLineSnapshot Snapshot(OrderLine l) => new(l.ProductId, l.ProductName, l.UnitPriceCents, l.Quantity);

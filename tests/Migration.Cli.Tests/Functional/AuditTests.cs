@@ -16,7 +16,8 @@ public sealed class AuditTests
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("shadow → canary 25%", result.Output);
         Assert.Contains("canary 50% → extracted", result.Output);
-        Assert.Contains("first customers", result.Output);
+        Assert.Contains("forced first customers", result.Output);
+        Assert.DoesNotContain("forced parity", result.Output);
         Assert.True(result.Output.IndexOf("first customers", StringComparison.Ordinal)
                     < result.Output.IndexOf("parity 100%", StringComparison.Ordinal), "newest first, as the API answered");
         Assert.Equal("/admin/audit", Assert.Single(api.Requests).PathAndQuery);

@@ -36,7 +36,7 @@ internal sealed class FakeAdminState
 
     public IReadOnlyList<AuditEntryDto> Audit { get; } =
     [
-        new(2, "orders", Changed.AddMinutes(5), "bob", SliceStates.Shadow, 0, SliceStates.Canary, 25, "first customers", 3),
+        new(2, "orders", Changed.AddMinutes(5), "bob", SliceStates.Shadow, 0, SliceStates.Canary, 25, "first customers", 3, Forced: true),
         new(1, "catalog-pages", Changed, "carol", SliceStates.Canary, 50, SliceStates.Extracted, 100, "parity 100%", 12),
     ];
 

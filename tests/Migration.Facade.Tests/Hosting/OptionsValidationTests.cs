@@ -40,17 +40,6 @@ public sealed class OptionsValidationTests
         Assert.NotEmpty(Validate(new FlagStoreOptions { PollInterval = TimeSpan.FromMinutes(5) }));
     }
 
-    [Fact]
-    public void A_relative_database_path_is_resolved_against_the_content_root_and_its_folder_created()
-    {
-        var root = Directory.CreateTempSubdirectory("facade-root-").FullName;
-        var resolved = FlagStoreExtensions.ResolveConnectionString("Data Source=.data/flags.db", root);
-
-        Assert.Equal($"Data Source={Path.Combine(root, ".data", "flags.db")}", resolved);
-        Assert.True(Directory.Exists(Path.Combine(root, ".data")));
-        Directory.Delete(root, recursive: true);
-    }
-
     [Theory]
     [InlineData("extracted", null, null)]
     [InlineData("extracted", 100, null)]

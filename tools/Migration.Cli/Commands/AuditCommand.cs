@@ -40,7 +40,7 @@ internal sealed class AuditCommand(CliHost host) : ControlPlaneCommand<AuditSett
                 Markup.Escape(entry.Slice),
                 Markup.Escape(entry.Actor),
                 $"{SliceText.State(entry.FromState, entry.FromPercentage)} → {SliceText.State(entry.ToState, entry.ToPercentage)}",
-                Markup.Escape(entry.Reason));
+                (entry.Forced ? "[yellow]forced[/] " : "") + Markup.Escape(entry.Reason));
         }
         Host.Out.Write(table);
         if (entries.Count == 0)

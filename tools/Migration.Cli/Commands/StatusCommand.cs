@@ -16,11 +16,9 @@ internal sealed class StatusCommand(CliHost host) : ControlPlaneCommand<StatusSe
     {
         var progress = await api.GetProgressAsync(cancellationToken);
         var traffic = await api.GetTrafficAsync(cancellationToken);
-        var data = new List<DataStatusDto>();
-        foreach (var service in progress.Slices.Select(s => s.TargetCluster).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal))
-        {
-            data.Add(await api.GetDataStatusAsync(service, cancellationToken));
-        }
+        // Asked at once: each service's status may take up to the facade's data request timeout.
+        var data = await Task.WhenAll(progress.Slices.Select(s => s.TargetCluster).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal)
+            .Select(service => api.GetDataStatusAsync(service, cancellationToken)));
         if (settings.Json)
         {
             WriteJson(new StatusReport(progress.SlicesTotal, progress.SlicesExtracted, progress.RoutesTotal,

@@ -52,6 +52,24 @@ public sealed class EventLedger(TimeProvider clock)
     public Task RecordOwnAsync(DbContext db, IIntegrationEvent own, CancellationToken cancellationToken) =>
         AdvanceAsync(db, own.Stream, own.AggregateId, own.Version, own.EventId, own.OccurredAt, cancellationToken);
 
+    /// <summary>
+    /// The whole of applying an event: offers it and, when it is new, runs <paramref name="apply"/> and saves the change
+    /// together with the ledger row (one SaveChanges, inside the caller's transaction if it opened one), then counts the
+    /// verdict. What every consumer does with every event.
+    /// </summary>
+    public async Task<LedgerVerdict> ApplyAsync(
+        DbContext db, IIntegrationEvent @event, EventOrigin self, Func<Task> apply, CancellationToken cancellationToken)
+    {
+        var verdict = await OfferAsync(db, @event, self, cancellationToken);
+        if (verdict == LedgerVerdict.Apply)
+        {
+            await apply();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        Saved(verdict);
+        return verdict;
+    }
+
     /// <summary>Called once the change an <see cref="LedgerVerdict.Apply"/> allowed is saved.</summary>
     public void Saved(LedgerVerdict verdict)
     {

@@ -1,5 +1,7 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Migration.Messaging.Storage;
 
@@ -34,4 +36,36 @@ public static class DatabaseProviderExtensions
                 .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)),
             _ => options.UseSqlite(connectionString),
         };
+
+    /// <summary>
+    /// Makes a relative SQLite <c>Data Source</c> absolute against <paramref name="contentRoot"/> (not the working
+    /// directory, which differs between <c>dotnet run</c>, the app host and tests) and creates its folder; an in-memory
+    /// database stays as it is. Null <paramref name="directory"/> when there is no file.
+    /// </summary>
+    public static string ResolveSqliteFile(string connectionString, string contentRoot, out string? directory)
+    {
+        var csb = new SqliteConnectionStringBuilder(connectionString);
+        directory = null;
+        if (string.IsNullOrEmpty(csb.DataSource) || csb.DataSource == ":memory:" || csb.Mode == SqliteOpenMode.Memory)
+        {
+            return csb.ConnectionString;
+        }
+        csb.DataSource = Path.GetFullPath(csb.DataSource, contentRoot);
+        directory = Path.GetDirectoryName(csb.DataSource)!;
+        Directory.CreateDirectory(directory);
+        return csb.ConnectionString;
+    }
+
+    /// <summary>
+    /// Applies the migrations; on SQLite also switches to WAL, so readers (the API, lag, verify, Wolverine's durability
+    /// agent, other instances' pollers) no longer block the writer, nor it them. PostgreSQL needs nothing of the kind.
+    /// </summary>
+    public static async Task MigrateOwnDatabaseAsync(this DatabaseFacade database, CancellationToken cancellationToken)
+    {
+        await database.MigrateAsync(cancellationToken);
+        if (database.IsSqlite())
+        {
+            await database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
 }
