@@ -65,6 +65,11 @@ public sealed class FakeLegacyCatalog : HttpMessageHandler
             }
             return JsonResponse(Categories.Select(c => new CategorySnapshot(c.Id, VersionOf(c), ChangedAt, c.Slug, c.Name)).ToList());
         }
+        if (path == SyncRoutes.Changes)
+        {
+            // The lag monitor polls the owner's change feed; these tests judge the copy, not the lag.
+            return JsonResponse(new List<Migration.Messaging.Applied.ChangeMark>());
+        }
         if (path != SyncRoutes.Products)
         {
             return new HttpResponseMessage(HttpStatusCode.NotFound);

@@ -98,24 +98,28 @@ public sealed class CatalogReplicaTests : IAsyncLifetime
     private static ProductCreated Created(int id, long version, string name, long cents) =>
         new(Guid.NewGuid(), id, version, At, EventOrigin.Monolith, new ProductState(name, $"{name}.", cents, 2));
 
+    // Through the handler Wolverine calls, so its mapping of each event to a state (a delete to none) is what is tested.
     private async Task<LedgerVerdict> ApplyAsync(IIntegrationEvent @event)
     {
         await using var db = Open();
-        var replica = new CatalogReplica(db, new EventLedger(TimeProvider.System));
-        var state = @event switch
+        var ledger = new EventLedger(TimeProvider.System);
+        var replica = new CatalogReplica(db, ledger);
+        await (@event switch
         {
-            ProductCreated c => c.Product,
-            ProductChanged c => c.Product,
-            PriceChanged c => c.Product,
-            _ => null,
-        };
-        return await replica.ApplyProductAsync(@event, state, CancellationToken.None);
+            ProductCreated e => CatalogEventsHandler.Handle(e, replica, CancellationToken.None),
+            ProductChanged e => CatalogEventsHandler.Handle(e, replica, CancellationToken.None),
+            PriceChanged e => CatalogEventsHandler.Handle(e, replica, CancellationToken.None),
+            ProductDeleted e => CatalogEventsHandler.Handle(e, replica, CancellationToken.None),
+            _ => throw new ArgumentException($"not a product event: {@event.GetType().Name}"),
+        });
+        var counts = ledger.Counts;
+        return counts.Applied == 1 ? LedgerVerdict.Apply : counts.AlreadyApplied == 1 ? LedgerVerdict.AlreadyApplied : LedgerVerdict.OwnEcho;
     }
 
     private async Task ApplyCategoryAsync(CategoryChanged @event)
     {
         await using var db = Open();
-        await new CatalogReplica(db, new EventLedger(TimeProvider.System)).ApplyCategoryAsync(@event, CancellationToken.None);
+        await CatalogEventsHandler.Handle(@event, new CatalogReplica(db, new EventLedger(TimeProvider.System)), CancellationToken.None);
     }
 
     private async Task<(string, long)?> ProductAsync(int id)

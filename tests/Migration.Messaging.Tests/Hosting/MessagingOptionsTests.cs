@@ -25,7 +25,7 @@ public sealed class MessagingOptionsTests
         var builder = WebApplication.CreateBuilder();
 
         var error = Assert.Throws<OptionsValidationException>(() =>
-            builder.AddMessaging(Nodes.Monolith, DatabaseProvider.Sqlite, "Data Source=:memory:", routes => routes.Send<object>("billing")));
+            builder.AddMessaging(Nodes.Monolith, DatabaseProvider.Sqlite, "Data Source=:memory:", routes => routes.Send("billing", typeof(object))));
 
         Assert.Contains("Messaging:Ports:billing", error.Message);
     }

@@ -9,13 +9,6 @@ public sealed class MessagingRoutes
 
     internal bool Listens { get; private set; }
 
-    /// <summary>Sends every <typeparamref name="T"/> this node publishes to <paramref name="node"/>'s inbox.</summary>
-    public MessagingRoutes Send<T>(string node)
-    {
-        _sends.Add((typeof(T), node));
-        return this;
-    }
-
     /// <summary>Sends each of <paramref name="messages"/> to <paramref name="node"/>.</summary>
     public MessagingRoutes Send(string node, params Type[] messages)
     {
