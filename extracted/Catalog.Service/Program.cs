@@ -4,6 +4,7 @@ using Catalog.Service.Data;
 using Catalog.Service.Hosting;
 using Catalog.Service.Products;
 using Catalog.Service.Sync;
+using Migration.Messaging.Backfill;
 
 var builder = WebApplication.CreateBuilder(args);
 

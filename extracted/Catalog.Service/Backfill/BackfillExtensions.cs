@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Migration.Messaging.Backfill;
 using Refit;
 
 namespace Catalog.Service.Backfill;
@@ -18,11 +18,7 @@ internal static class BackfillExtensions
             .ConfigureHttpClient((services, client) =>
                 client.BaseAddress = new Uri(services.GetRequiredService<IOptions<LegacyOptions>>().Value.BaseUrl));
 
-        builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<BackfillProgressTracker>();
-        builder.Services.AddSingleton<BackfillQueue>();
-        builder.Services.AddScoped<CatalogBackfill>();
-        builder.Services.AddHostedService<BackfillWorker>();
+        builder.Services.AddBackfillRun<CatalogBackfill>(CatalogBackfill.ServiceName);
         return builder;
     }
 }

@@ -4,7 +4,9 @@ using Catalog.Service.Sync;
 using Legacy.Store.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Migration.Facade.Contracts;
 using Migration.Messaging.Applied;
+using Migration.Messaging.Backfill;
 using Migration.Messaging.Events;
 using Refit;
 
@@ -17,8 +19,10 @@ namespace Catalog.Service.Backfill;
 /// </summary>
 internal sealed class CatalogBackfill(
     ILegacyCatalogApi legacy, CatalogDbContext db, CatalogReplica replica, BackfillProgressTracker progress,
-    IOptions<LegacyOptions> options, TimeProvider time, ILogger<CatalogBackfill> logger)
+    IOptions<LegacyOptions> options, TimeProvider time, ILogger<CatalogBackfill> logger) : IBackfillRun
 {
+    public const string ServiceName = "catalog";
+
     private readonly int _pageSize = options.Value.PageSize;
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -63,6 +67,16 @@ internal sealed class CatalogBackfill(
     /// Copies one page and moves the checkpoint, in one transaction. Only a short page ends the feed: the total count
     /// is for progress, never for deciding that the copy is complete.
     /// </summary>
+    public async Task<BackfillProgressDto?> LastCompletedAsync(BackfillProgressDto idle, CancellationToken cancellationToken) =>
+        await db.BackfillCheckpoints.AsNoTracking().SingleOrDefaultAsync(cancellationToken) is { Completed: true } last
+            ? idle with
+            {
+                Status = BackfillProgressDto.Completed,
+                PagesDone = last.LastCompletedPage, TotalPages = last.TotalPages, ItemsCopied = last.ItemsCopied, TotalItems = last.TotalItems,
+                FinishedAt = last.UpdatedAt,
+            }
+            : null;
+
     private async Task<BackfillCheckpoint> SavePageAsync(
         BackfillCheckpoint checkpoint, List<ProductSnapshot> items, int? total, DateTimeOffset startedAt, CancellationToken cancellationToken)
     {

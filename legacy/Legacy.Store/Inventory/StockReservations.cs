@@ -1,3 +1,4 @@
+using Legacy.Store.Contracts;
 using Legacy.Store.Data;
 using Legacy.Store.Orders;
 using Microsoft.EntityFrameworkCore;

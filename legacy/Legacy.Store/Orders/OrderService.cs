@@ -1,3 +1,4 @@
+using Legacy.Store.Contracts;
 using Legacy.Store.Data;
 using Legacy.Store.Inventory;
 using Microsoft.EntityFrameworkCore;
@@ -41,8 +42,7 @@ internal sealed class OrderService(IDbContextOutbox<StoreDbContext> outbox, Even
         var unknown = lines!.Select((l, i) => (l, i)).Where(x => !products.ContainsKey(x.l.ProductId)).ToList();
         if (unknown.Count > 0)
         {
-            return new PlaceOrderResult.Invalid(unknown.ToDictionary(
-                x => $"lines[{x.i}].productId", x => new[] { $"product {x.l.ProductId} does not exist." }));
+            return new PlaceOrderResult.Invalid(OrderValidation.UnknownProducts(unknown.Select(x => (x.i, x.l.ProductId))));
         }
 
         await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Legacy.Store.Contracts;
 using Legacy.Store.Customers;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -36,15 +37,10 @@ internal static class OrdersApi
         await orders.CancelAsync(user.CustomerId()!.Value, id, cancellationToken) switch
         {
             CancelOrderResult.Cancelled cancelled => TypedResults.Ok(cancelled.Order),
-            CancelOrderResult.NotCancellable refused => TypedResults.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                title: "The order can no longer be cancelled.",
-                detail: $"Order {id} is {refused.Status}; only placed orders can be cancelled."),
+            CancelOrderResult.NotCancellable refused => OrderProblems.NotCancellable(id, refused.Status),
             _ => TypedResults.NotFound(),
         };
 
-    internal static ProblemHttpResult OutOfStock(PlaceOrderResult.OutOfStock result) => TypedResults.Problem(
-        statusCode: StatusCodes.Status409Conflict,
-        title: "Not enough stock.",
-        detail: $"Product {result.ProductId} has {result.OnHand} on hand; {result.Requested} requested.");
+    internal static ProblemHttpResult OutOfStock(PlaceOrderResult.OutOfStock result) =>
+        OrderProblems.OutOfStock(result.ProductId, result.OnHand, result.Requested);
 }

@@ -1,4 +1,5 @@
 using Catalog.Service.Backfill;
+using Migration.Messaging.Backfill;
 using Catalog.Service.Data;
 using Catalog.Service.Sync;
 using Migration.Messaging.Applied;
@@ -16,7 +17,7 @@ public sealed class CatalogBackfillTests : IDisposable
 {
     private const int PageSize = 10;
     private readonly TempFolder _folder = new();
-    private readonly BackfillProgressTracker _progress = new(TimeProvider.System);
+    private readonly BackfillProgressTracker _progress = new("catalog", TimeProvider.System);
 
     [Fact]
     public async Task Copies_every_category_and_product()

@@ -1,14 +1,14 @@
-using Catalog.Service.Backfill;
+using Migration.Messaging.Backfill;
 using Migration.Facade.Contracts;
 
-namespace Catalog.Service.Tests.Backfill;
+namespace Migration.Messaging.Tests.Backfill;
 
 public sealed class BackfillProgressTrackerTests
 {
     [Fact]
-    public void Starts_idle_for_the_catalog_service()
+    public void Starts_idle_for_its_service()
     {
-        var current = new BackfillProgressTracker(TimeProvider.System).Current;
+        var current = new BackfillProgressTracker("catalog", TimeProvider.System).Current;
 
         Assert.Equal(("catalog", BackfillProgressDto.Idle, null), (current.Service, current.Status, current.StartedAt));
     }
@@ -16,7 +16,7 @@ public sealed class BackfillProgressTrackerTests
     [Fact]
     public void Only_one_run_at_a_time()
     {
-        var tracker = new BackfillProgressTracker(TimeProvider.System);
+        var tracker = new BackfillProgressTracker("catalog", TimeProvider.System);
 
         Assert.True(tracker.TryStart(out var first));
         Assert.False(tracker.TryStart(out var second));
@@ -27,7 +27,7 @@ public sealed class BackfillProgressTrackerTests
     [Fact]
     public void A_finished_run_can_be_followed_by_a_new_one_with_fresh_counters()
     {
-        var tracker = new BackfillProgressTracker(TimeProvider.System);
+        var tracker = new BackfillProgressTracker("catalog", TimeProvider.System);
         tracker.TryStart(out _);
         tracker.Report(2, 2, 150, 150);
         tracker.Fail("boom");

@@ -1,14 +1,12 @@
 using Migration.Facade.Contracts;
 
-namespace Catalog.Service.Backfill;
+namespace Migration.Messaging.Backfill;
 
 /// <summary>The one place that knows whether a run is going and how far it got; safe across threads.</summary>
-internal sealed class BackfillProgressTracker(TimeProvider time)
+public sealed class BackfillProgressTracker(string service, TimeProvider time)
 {
-    public const string ServiceName = "catalog";
-
     private readonly Lock _gate = new();
-    private BackfillProgressDto _current = new(ServiceName, BackfillProgressDto.Idle, 0, 0, 0, 0, null, null, null);
+    private BackfillProgressDto _current = new(service, BackfillProgressDto.Idle, 0, 0, 0, 0, null, null, null);
 
     public BackfillProgressDto Current
     {
@@ -25,7 +23,7 @@ internal sealed class BackfillProgressTracker(TimeProvider time)
                 progress = _current;
                 return false;
             }
-            _current = new(ServiceName, BackfillProgressDto.Running, 0, 0, 0, 0, time.GetUtcNow(), null, null);
+            _current = new(service, BackfillProgressDto.Running, 0, 0, 0, 0, time.GetUtcNow(), null, null);
             progress = _current;
             return true;
         }

@@ -1,9 +1,12 @@
 using System.Threading.Channels;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
-namespace Catalog.Service.Backfill;
+namespace Migration.Messaging.Backfill;
 
 /// <summary>Queue of run requests; the tracker guarantees at most one is ever waiting or running.</summary>
-internal sealed class BackfillQueue
+public sealed class BackfillQueue
 {
     private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
     {
@@ -28,7 +31,7 @@ internal sealed class BackfillWorker(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<CatalogBackfill>().RunAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<IBackfillRun>().RunAsync(stoppingToken);
                 progress.Complete();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -38,7 +41,7 @@ internal sealed class BackfillWorker(
             }
             catch (Exception ex)
             {
-                logger.LogError(ex, "Catalog backfill failed");
+                logger.LogError(ex, "Backfill of {Service} failed", progress.Current.Service);
                 progress.Fail(ex.Message);
             }
         }
