@@ -1,4 +1,3 @@
-using System.Globalization;
 using Catalog.Service.Data;
 using Catalog.Service.Sync;
 using Legacy.Store.Contracts;
@@ -54,7 +53,7 @@ internal sealed class CatalogBackfill(
         {
             var response = await legacy.GetProductsAsync(checkpoint.LastProductId, _pageSize, cancellationToken);
             await response.EnsureSuccessStatusCodeAsync();
-            checkpoint = await SavePageAsync(checkpoint, response.Content ?? [], TotalCount(response), startedAt, cancellationToken);
+            checkpoint = await SavePageAsync(checkpoint, response.Content ?? [], BackfillPages.TotalCount(response.Headers), startedAt, cancellationToken);
 
             progress.Report(checkpoint.LastCompletedPage, checkpoint.TotalPages, checkpoint.ItemsCopied, checkpoint.TotalItems);
         }
@@ -100,26 +99,7 @@ internal sealed class CatalogBackfill(
         return checkpoint;
     }
 
-    /// <summary>
-    /// An event may write one of the rows being copied at the same moment (a unique violation or a concurrency conflict
-    /// on the ledger): the copy is then offered once more from a clean tracker, and the versions decide.
-    /// </summary>
-    private async Task RetryingRacesAsync(Func<Task> copy, string what)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await copy();
-                return;
-            }
-            catch (DbUpdateException ex) when (attempt < 5)
-            {
-                logger.LogInformation("Backfill of {What} met a concurrent event ({Reason}); retrying", what, ex.InnerException?.Message ?? ex.Message);
-                db.ChangeTracker.Clear();
-            }
-        }
-    }
+    private Task RetryingRacesAsync(Func<Task> copy, string what) => BackfillPages.RetryingRacesAsync(db, copy, what, logger);
 
     /// <summary>Offers every category to the replica and commits (with any pending checkpoint).</summary>
     public async Task CopyCategoriesAsync(IReadOnlyCollection<CategorySnapshot> categories, CancellationToken cancellationToken)
@@ -160,10 +140,4 @@ internal sealed class CatalogBackfill(
 
     private Task LoadLedgerAsync(string stream, List<int> ids, CancellationToken cancellationToken) =>
         db.Set<AppliedEvent>().Where(a => a.Stream == stream && ids.Contains(a.AggregateId)).LoadAsync(cancellationToken);
-
-    private static int? TotalCount(IApiResponse response) =>
-        response.Headers is { } headers && headers.TryGetValues("X-Total-Count", out var values)
-        && int.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var total)
-            ? total
-            : null;
 }

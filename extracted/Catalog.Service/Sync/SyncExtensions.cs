@@ -10,7 +10,8 @@ internal static class SyncExtensions
     /// <summary>Listens for the monolith's catalog events (durable inbox in this service's own database).</summary>
     public static WebApplicationBuilder AddCatalogSync(this WebApplicationBuilder builder)
     {
-        builder.AddMessaging(Nodes.Catalog, DatabaseOptions.ProviderIn(builder.Configuration), builder.CatalogConnectionString(),
+        var database = builder.ServiceDatabase();
+        builder.AddMessaging(Nodes.Catalog, database.Provider, database.ConnectionString,
             routes => routes.Listen());
         builder.Services.AddReplicationLag<CatalogDbContext, LegacyChangeFeed>(Nodes.Catalog);
         builder.Services.AddScoped(sp => new CatalogReplica(sp.GetRequiredService<CatalogDbContext>(), sp.GetRequiredService<EventLedger>()));

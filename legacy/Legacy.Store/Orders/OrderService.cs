@@ -51,7 +51,7 @@ internal sealed class OrderService(IDbContextOutbox<StoreDbContext> outbox, Even
             await transaction.RollbackAsync(cancellationToken);
             return new PlaceOrderResult.OutOfStock(shortage.ProductId, shortage.OnHand, shortage.Requested);
         }
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = EventTimes.UtcMillisecond(clock);
         var order = new Order
         {
             Id = await OrderIds.NextLocalAsync(Db, cancellationToken),
@@ -90,7 +90,7 @@ internal sealed class OrderService(IDbContextOutbox<StoreDbContext> outbox, Even
         }
         order.Status = OrderStatus.Cancelled;
         order.Version++;
-        order.ChangedAt = clock.GetUtcNow().UtcDateTime;
+        order.ChangedAt = EventTimes.UtcMillisecond(clock);
         await ReturnStockAsync(Db, order, cancellationToken);
         try
         {

@@ -29,3 +29,13 @@ public interface IIntegrationEvent
 
     EventOrigin Origin { get; }
 }
+
+/// <summary>Times that both sides store: kept to the millisecond, what every database of the system holds alike.</summary>
+public static class EventTimes
+{
+    public static DateTime UtcMillisecond(TimeProvider clock)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+    }
+}

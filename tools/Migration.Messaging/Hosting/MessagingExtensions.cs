@@ -106,12 +106,25 @@ public static class MessagingExtensions
         }
         foreach (var (message, target) in wiring.Sends)
         {
-            var sender = opts.PublishMessage(message).ToServerAndPort(options.Host, options.Ports[target]).UseDurableOutbox();
-            // The TCP sender batches for 250 ms by default; a sync link wants its events now. A receiver that comes
-            // back is probed every 250 ms (default 1 s).
-            sender.Endpoint.MessageBatchTimeout = TimeSpan.FromMilliseconds(5);
-            sender.Endpoint.PingIntervalForCircuitResume = TimeSpan.FromMilliseconds(250);
+            Tune(opts.PublishMessage(message).ToServerAndPort(options.Host, options.Ports[target]).UseDurableOutbox().Endpoint);
         }
+        // A reply (request/reply, e.g. a stock reservation's answer) goes to the requester's listener, an endpoint
+        // Wolverine makes on first use with the defaults above, which no sender policy reaches: made here, for every node.
+        foreach (var (other, port) in options.Ports.Where(p => !string.Equals(p.Key, node, StringComparison.OrdinalIgnoreCase)))
+        {
+            foreach (var host in new[] { "localhost", options.Host }.Distinct())
+            {
+                Tune(opts.Transports.GetOrCreateEndpoint(new Uri($"tcp://{host}:{port}")));
+            }
+        }
+    }
+
+    // The TCP sender batches for 250 ms by default; a sync link wants its events now. A receiver that comes back is
+    // probed every 250 ms (default 1 s).
+    private static void Tune(Wolverine.Configuration.Endpoint endpoint)
+    {
+        endpoint.MessageBatchTimeout = TimeSpan.FromMilliseconds(5);
+        endpoint.PingIntervalForCircuitResume = TimeSpan.FromMilliseconds(250);
     }
 
     private static void UseRabbitMq(WolverineOptions opts, MessagingOptions options, string node, MessagingRoutes wiring)

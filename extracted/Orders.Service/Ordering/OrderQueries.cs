@@ -1,0 +1,45 @@
+using Legacy.Store.Contracts;
+using Microsoft.EntityFrameworkCore;
+using Orders.Service.Data;
+
+namespace Orders.Service.Ordering;
+
+/// <summary>Orders as the monolith's API shows them, read from this service's database.</summary>
+internal static class OrderQueries
+{
+    /// <summary>A customer's orders, newest first (the monolith's order).</summary>
+    public static async Task<(IReadOnlyList<OrderDto> Items, int Total)> ListOrdersAsync(
+        this OrdersDbContext db, int customerId, int skip, int take, CancellationToken cancellationToken)
+    {
+        var orders = db.Orders.AsNoTracking().Where(o => o.CustomerId == customerId);
+        var total = await orders.CountAsync(cancellationToken);
+        var page = await orders
+            .OrderByDescending(o => o.PlacedAt).ThenByDescending(o => o.Id)
+            .Skip(skip).Take(take)
+            .Include(o => o.Lines)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        return (page.Select(ToDto).ToList(), total);
+    }
+
+    /// <summary>The order if it belongs to <paramref name="customerId"/>; someone else's order does not exist for them.</summary>
+    public static async Task<OrderDto?> FindOrderAsync(this OrdersDbContext db, int customerId, int orderId, CancellationToken cancellationToken)
+    {
+        var order = await db.Orders.AsNoTracking().Include(o => o.Lines)
+            .SingleOrDefaultAsync(o => o.Id == orderId && o.CustomerId == customerId, cancellationToken);
+        return order is null ? null : ToDto(order);
+    }
+
+    // Lines in the order they were placed in: each side numbers its line rows itself, so the event's order is kept.
+    public static OrderDto ToDto(Order order) => new(
+        order.Id,
+        order.CustomerId,
+        DateTime.SpecifyKind(order.PlacedAt, DateTimeKind.Utc),
+        order.Status.ToString(),
+        order.IsCancellable,
+        Money.FromCents(order.TotalCents),
+        order.Lines.OrderBy(l => l.Id)
+            .Select(l => new OrderLineDto(l.ProductId, l.ProductName, l.Quantity, Money.FromCents(l.UnitPriceCents),
+                Money.FromCents(l.UnitPriceCents * l.Quantity)))
+            .ToList());
+}
