@@ -23,6 +23,17 @@ var catalog = builder.AddProject<Projects.Catalog_Service>("catalog")
 using var signingKey = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
 var signingKeyId = "apphost-" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
 
+// Orders.Service finds Catalog.Service by service discovery (Services:catalog) and reserves stock in the monolith.
+var orders = builder.AddProject<Projects.Orders_Service>("orders")
+    .WithFixedHttpPort(5202)
+    .WithSettings(settings.GetSection("Messaging"), settings.GetSection("Database"), settings.GetSection("ConnectionStrings:Orders"))
+    .WithReference(legacy)
+    .WithReference(catalog)
+    .WithEnvironment("Legacy__BaseUrl", legacy.GetEndpoint("http"))
+    .WithEnvironment("Identity__Keys__0__Id", signingKeyId)
+    .WithEnvironment("Identity__Keys__0__PublicKey", Convert.ToBase64String(signingKey.ExportSubjectPublicKeyInfo()))
+    .WaitFor(legacy);
+
 builder.AddProject<Projects.Migration_Facade>("facade", launchProfileName: null)
     .WithHttpEndpoint(port: 5000, name: "public", isProxied: false)
     .WithHttpEndpoint(port: 5001, name: "control", isProxied: false)
@@ -36,11 +47,14 @@ builder.AddProject<Projects.Migration_Facade>("facade", launchProfileName: null)
     .WithEnvironment("Slices__catalog-read__Slo__MaxErrorRate", "0.05")
     .WithEnvironment("Slices__catalog-read__Slo__MinRequests", "20")
     .WithEnvironment("Slices__catalog-read__Shadow__MinParityPercent", "99")
+    .WithEnvironment("Slices__orders__Slo__MaxErrorRate", "0.05")
+    .WithEnvironment("Slices__orders__Slo__MinRequests", "20")
     .WithEnvironment("Identity__SigningKey__Id", signingKeyId)
     .WithEnvironment("Identity__SigningKey__PrivateKey", Convert.ToBase64String(signingKey.ExportPkcs8PrivateKey()))
     .WithSettings(settings.GetSection("FlagStore"), settings.GetSection("Messaging"))
     .WithReference(legacy)
     .WithReference(catalog)
+    .WithReference(orders)
     .WaitFor(legacy);
 
 builder.Build().Run();

@@ -18,13 +18,17 @@ internal sealed class IdentityTransform(UserCookieReader users, ServiceTokens to
         if (context.HttpContext.Features.Get<SliceRequest>() is { Side: SliceRequest.ExtractedSide, ExtractedCluster: { } cluster })
         {
             RequestTransform.RemoveHeader(context, Authorization);
-            if (users.User(context.HttpContext) is { } user && tokens.HeaderFor(user, cluster.ClusterId) is { } header)
+            if (HeaderFor(context.HttpContext, cluster.ClusterId) is { } header)
             {
                 context.ProxyRequest.Headers.TryAddWithoutValidation(Authorization, header);
             }
         }
         return default;
     }
+
+    /// <summary>The token header for the request's signed-in user calling <paramref name="clusterId"/> (shadow copies too); null when anonymous.</summary>
+    public string? HeaderFor(HttpContext context, string clusterId) =>
+        users.User(context) is { } user ? tokens.HeaderFor(user, clusterId) : null;
 }
 
 /// <summary>

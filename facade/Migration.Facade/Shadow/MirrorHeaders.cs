@@ -5,6 +5,7 @@ namespace Migration.Facade.Shadow;
 /// <summary>
 /// The headers a mirrored request carries: the user's own, minus hop-by-hop ones, plus the forwarded host and
 /// scheme YARP would add (links the service writes must name the facade, as in the real answer) and the shadow mark.
+/// The user's identity reaches the service as it would on the extracted side: the facade's token, never the client's.
 /// </summary>
 internal static class MirrorHeaders
 {
@@ -12,10 +13,10 @@ internal static class MirrorHeaders
 
     private static readonly FrozenSet<string> Dropped = FrozenSet.ToFrozenSet(
         ["Host", "Connection", "Keep-Alive", "Transfer-Encoding", "TE", "Trailer", "Upgrade", "Proxy-Connection",
-         "Proxy-Authorization", "Content-Length", "Expect", "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto"],
+         "Proxy-Authorization", "Authorization", "Content-Length", "Expect", "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto"],
         StringComparer.OrdinalIgnoreCase);
 
-    public static IReadOnlyList<KeyValuePair<string, string[]>> From(HttpContext context)
+    public static IReadOnlyList<KeyValuePair<string, string[]>> From(HttpContext context, string? authorization)
     {
         var headers = new List<KeyValuePair<string, string[]>>(context.Request.Headers.Count + 4);
         foreach (var (name, values) in context.Request.Headers)
@@ -25,6 +26,7 @@ internal static class MirrorHeaders
         headers.Add(new("X-Forwarded-Host", [context.Request.Host.Value ?? ""]));
         headers.Add(new("X-Forwarded-Proto", [context.Request.Scheme]));
         if (context.Connection.RemoteIpAddress is { } client) headers.Add(new("X-Forwarded-For", [client.ToString()]));
+        if (authorization is not null) headers.Add(new("Authorization", [authorization]));
         headers.Add(new(ShadowHeader, ["1"]));
         return headers;
     }

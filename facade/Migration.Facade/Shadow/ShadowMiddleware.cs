@@ -12,7 +12,8 @@ namespace Migration.Facade.Shadow;
 /// and that answer are queued for the background comparer. A full queue sheds the mirror, it never waits.
 /// </summary>
 internal sealed class ShadowMiddleware(
-    IOptions<SliceSettingsOptions> slices, ShadowStatistics statistics, MirrorQueue queue, TimeProvider clock)
+    IOptions<SliceSettingsOptions> slices, ShadowStatistics statistics, MirrorQueue queue, TimeProvider clock,
+    Identity.IdentityTransform? identity = null)
 {
     public const string SkippedMethod = "method";
     public const string SkippedSize = "size";
@@ -81,7 +82,7 @@ internal sealed class ShadowMiddleware(
         var legacyHeaders = new List<KeyValuePair<string, IEnumerable<string>>>(context.Response.Headers.Count);
         foreach (var (name, values) in context.Response.Headers) legacyHeaders.Add(new(name, values.ToArray()!));
         var job = new ShadowJob(request.Slice, options, context.Request.Method, context.Request.Path, context.Request.QueryString,
-            MirrorHeaders.From(context), body.Length == 0 ? null : body, context.Response.StatusCode, legacyHeaders,
+            MirrorHeaders.From(context, identity?.HeaderFor(context, extracted.ClusterId)), body.Length == 0 ? null : body, context.Response.StatusCode, legacyHeaders,
             capture.Captured, extracted, request.LegacyCluster, clock.GetUtcNow());
         if (!queue.TryWrite(job))
         {
