@@ -32,7 +32,7 @@ internal abstract record CancelOrderResult
 /// from it and returns the stock when a cancellation arrives.
 /// </summary>
 internal sealed partial class OrderWriter(
-    IDbContextOutbox<OrdersDbContext> outbox, CatalogClient catalog, StockDesk stock, EventLedger ledger, TimeProvider clock,
+    IDbContextOutbox<OrdersDbContext> outbox, CatalogClient catalog, IStockDesk stock, EventLedger ledger, TimeProvider clock,
     ILogger<OrderWriter> logger)
 {
     private OrdersDbContext Db => outbox.DbContext;

@@ -24,11 +24,20 @@ internal abstract record StockAnswer
     public sealed record NoAnswer(string Reason) : StockAnswer;
 }
 
+/// <summary>Where an order's stock is held and given back.</summary>
+internal interface IStockDesk
+{
+    Task<StockAnswer> ReserveAsync(ReserveStock request, CancellationToken cancellationToken);
+
+    /// <summary>Gives back what the reservation may hold; safe whether or not anything is held.</summary>
+    Task ReleaseAsync(Guid reservationId);
+}
+
 /// <summary>
 /// Stock is the monolith's: an order asks it to hold the lines (request/reply over the bus) and gives them back when the
 /// order does not happen. The release goes through the durable outbox, so it arrives even after a broker outage.
 /// </summary>
-internal sealed partial class StockDesk(IMessageBus bus, IOptions<StockOptions> options, ILogger<StockDesk> logger)
+internal sealed partial class StockDesk(IMessageBus bus, IOptions<StockOptions> options, ILogger<StockDesk> logger) : IStockDesk
 {
     public async Task<StockAnswer> ReserveAsync(ReserveStock request, CancellationToken cancellationToken)
     {
@@ -51,7 +60,6 @@ internal sealed partial class StockDesk(IMessageBus bus, IOptions<StockOptions> 
         }
     }
 
-    /// <summary>Gives back what <paramref name="reservationId"/> may hold; safe whether or not the monolith holds anything.</summary>
     public async Task ReleaseAsync(Guid reservationId)
     {
         await bus.SendAsync(new ReleaseStock(reservationId));
@@ -73,7 +81,7 @@ internal static class StockDeskExtensions
             .BindConfiguration(StockOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddScoped<StockDesk>();
+        builder.Services.AddScoped<IStockDesk, StockDesk>();
         return builder;
     }
 }
