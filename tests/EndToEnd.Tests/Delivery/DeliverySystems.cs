@@ -31,7 +31,6 @@ public sealed class DeliverySystem : MigrationSystem
         "--Slices:catalog-read:Shadow:IgnoredJsonPaths:0=$.description",
         // A loaded CI machine may take seconds to answer a cold request; a skipped mirror would prove nothing.
         "--Slices:catalog-read:Shadow:Timeout=00:00:30",
-        $"--Canary:UserCookie:KeyRingPath={LegacyKeyRing}",
     ];
 }
 

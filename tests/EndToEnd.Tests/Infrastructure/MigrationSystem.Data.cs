@@ -21,6 +21,7 @@ public partial class MigrationSystem
     {
         Legacy,
         Catalog,
+        Orders,
 
         /// <summary>The facade's flag store (its inbox too).</summary>
         Facade,
@@ -48,7 +49,7 @@ public partial class MigrationSystem
 
     /// <summary>A connection to an owner's database (not opened): its SQLite file here.</summary>
     protected virtual DbConnection Connect(Owner owner) =>
-        new SqliteConnection($"Data Source={owner switch { Owner.Legacy => LegacyDatabase, Owner.Catalog => CatalogDatabase, _ => FlagStoreDatabase }};Pooling=False;Default Timeout=30");
+        new SqliteConnection($"Data Source={owner switch { Owner.Legacy => LegacyDatabase, Owner.Catalog => CatalogDatabase, Owner.Orders => OrdersDatabase, _ => FlagStoreDatabase }};Pooling=False;Default Timeout=30");
 
     /// <summary>The monolith's own database file.</summary>
     public string LegacyDatabase => Path.Combine(_dataDir, "legacy.db");
@@ -68,20 +69,23 @@ public partial class MigrationSystem
     }
 
     /// <summary>Waits until the control plane reports Catalog.Service's lag at or below <paramref name="lag"/>.</summary>
-    public async Task<DataStatusDto> WaitForLagAsync(TimeSpan lag, TimeSpan timeout)
+    public Task<DataStatusDto> WaitForLagAsync(TimeSpan lag, TimeSpan timeout) => WaitForLagAsync("catalog", lag, timeout);
+
+    /// <summary>Waits until the control plane reports <paramref name="dataSet"/>'s lag at or below <paramref name="lag"/>.</summary>
+    public async Task<DataStatusDto> WaitForLagAsync(string dataSet, TimeSpan lag, TimeSpan timeout)
     {
         using var client = ControlPlaneClient(ViewerToken);
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            var status = (await client.GetFromJsonAsync<DataStatusDto>("/admin/data/catalog"))!;
+            var status = (await client.GetFromJsonAsync<DataStatusDto>($"/admin/data/{dataSet}"))!;
             if (status.LagSeconds is { } seconds && seconds <= lag.TotalSeconds)
             {
                 return status;
             }
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"catalog lag is {status.LagSeconds?.ToString() ?? status.LagError} after {timeout}\n{Diagnostics()}");
+                throw new TimeoutException($"{dataSet} lag is {status.LagSeconds?.ToString() ?? status.LagError} after {timeout}\n{Diagnostics()}");
             }
             await Task.Delay(100);
         }

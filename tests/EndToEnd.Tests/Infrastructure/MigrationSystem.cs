@@ -18,38 +18,49 @@ public partial class MigrationSystem : IAsyncLifetime
     private readonly List<AppProcess> _apps = [];
     private Task? _backfill;
     private AppProcess? _catalog;
+    private AppProcess? _orders;
+    private AppProcess? _legacy;
 
     public string OperatorToken { get; } = "op-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
     public string ViewerToken { get; } = "view-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
     public string LegacyUrl { get; } = $"http://127.0.0.1:{TestPorts.Next()}";
     public string CatalogUrl { get; } = $"http://127.0.0.1:{TestPorts.Next()}";
+    public string OrdersUrl { get; } = $"http://127.0.0.1:{TestPorts.Next()}";
     public string PublicUrl { get; } = $"http://127.0.0.1:{TestPorts.Next()}";
     public string ControlPlaneUrl { get; } = $"http://127.0.0.1:{TestPorts.Next()}";
 
     /// <summary>Catalog.Service's inbox on the embedded transport.</summary>
     public int CatalogInboxPort { get; } = TestPorts.Next();
 
-    private readonly string _signingKey = Convert.ToBase64String(ECDsa.Create(ECCurve.NamedCurves.nistP256).ExportPkcs8PrivateKey());
+    private static readonly ECDsa SigningKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+
+    /// <summary>The facade's signing key (id <c>e2e</c>): tests sign expired or replayed tokens with it.</summary>
+    internal static ECDsa FacadeSigningKey => SigningKey;
+    private readonly string _signingKey = Convert.ToBase64String(SigningKey.ExportPkcs8PrivateKey());
+
+    /// <summary>The public half of the facade's signing key, as Orders.Service is given it (Identity:Keys).</summary>
+    public string SigningPublicKey { get; } = Convert.ToBase64String(SigningKey.ExportSubjectPublicKeyInfo());
 
     /// <summary>The other inboxes on the embedded transport: each system has its own, so systems run side by side.</summary>
     private readonly (int Monolith, int Orders, int Facade) _inboxPorts = (TestPorts.Next(), TestPorts.Next(), TestPorts.Next());
 
     public virtual async Task InitializeAsync()
     {
-        var legacy = Start("legacy", "legacy/Legacy.Store", "Legacy.Store", LegacyUrl,
-            [.. LegacyDatabaseArguments, .. MessagingArguments]);
+        var legacy = _legacy = StartLegacy();
         var catalog = _catalog = StartCatalog();
+        var orders = _orders = StartOrders();
         var facade = Start("facade", "facade/Migration.Facade", "Migration.Facade", null, FacadeArguments(PublicUrl, ControlPlaneUrl));
 
         var timeout = TimeSpan.FromSeconds(90);
         await Task.WhenAll(
             legacy.WaitHealthyAsync(LegacyUrl + "/health", timeout),
             catalog.WaitHealthyAsync(CatalogUrl + "/health", timeout),
+            orders.WaitHealthyAsync(OrdersUrl + "/health", timeout),
             facade.WaitHealthyAsync(ControlPlaneUrl + "/health", timeout));
     }
 
     /// <summary>The monolith's data-protection key ring (it signs the store's sign-in cookies).</summary>
-    public string LegacyKeyRing => Path.Combine(_dataDir, "keys");
+    public virtual string LegacyKeyRing => Path.Combine(_dataDir, "keys");
 
     /// <summary>Catalog.Service's own database file.</summary>
     public string CatalogDatabase => Path.Combine(_dataDir, "catalog.db");
@@ -62,6 +73,11 @@ public partial class MigrationSystem : IAsyncLifetime
 
     protected virtual IEnumerable<string> CatalogDatabaseArguments =>
         [$"--ConnectionStrings:Catalog=Data Source={CatalogDatabase}{CatalogConnectionOptions}"];
+
+    /// <summary>Orders.Service's own database file.</summary>
+    public string OrdersDatabase => Path.Combine(_dataDir, "orders.db");
+
+    protected virtual IEnumerable<string> OrdersDatabaseArguments => [$"--ConnectionStrings:Orders=Data Source={OrdersDatabase}"];
 
     /// <summary>The facade's flag store file (the SQLite set-up).</summary>
     public string FlagStoreDatabase => Path.Combine(_dataDir, "flags.db");
@@ -124,12 +140,12 @@ public partial class MigrationSystem : IAsyncLifetime
     /// </summary>
     public Task EnsureBackfilledAsync() => _backfill ??= BackfillAsync();
 
-    public async Task<SliceDto> FlipAsync(string slice, string state, string reason = "end-to-end test", bool force = false)
+    public async Task<SliceDto> FlipAsync(string slice, string state, string reason = "end-to-end test", bool force = false, int? percentage = null)
     {
         using var client = ControlPlaneClient(OperatorToken);
         var current = await client.GetFromJsonAsync<SliceDto>($"/admin/slices/{slice}");
         using var response = await client.PutAsJsonAsync($"/admin/slices/{slice}/state",
-            new ChangeSliceStateRequest(state, null, reason, current!.Version, force));
+            new ChangeSliceStateRequest(state, percentage, reason, current!.Version, force));
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<SliceDto>())!;
     }
@@ -152,7 +168,7 @@ public partial class MigrationSystem : IAsyncLifetime
         await RunCliOrThrowAsync("data", "verify", "catalog");
     }
 
-    private async Task RunCliOrThrowAsync(params string[] args)
+    public async Task RunCliOrThrowAsync(params string[] args)
     {
         var result = await CliRunner.RunAsync(args, CliEnvironment(OperatorToken));
         if (result.ExitCode != 0)
@@ -168,6 +184,9 @@ public partial class MigrationSystem : IAsyncLifetime
         .. FlagStoreArguments,
         $"--Services:legacy:http:0={LegacyUrl}",
         $"--Services:catalog:http:0={CatalogUrl}",
+        $"--Services:orders:http:0={OrdersUrl}",
+        // It reads the monolith's sign-in cookie (canaries stick to the customer; service tokens name them).
+        $"--Canary:UserCookie:KeyRingPath={LegacyKeyRing}",
         "--ControlPlane:Tokens:0:Name=e2e-operator",
         "--ControlPlane:Tokens:0:Role=operator",
         $"--ControlPlane:Tokens:0:Sha256={Sha256(OperatorToken)}",
@@ -180,6 +199,53 @@ public partial class MigrationSystem : IAsyncLifetime
         .. MessagingArguments,
         .. ExtraFacadeArguments,
     ];
+
+    /// <summary>Kills Orders.Service, as a crash would.</summary>
+    public async Task StopOrdersAsync()
+    {
+        if (_orders is { } orders)
+        {
+            _apps.Remove(orders);
+            _orders = null;
+            await orders.DisposeAsync();
+        }
+    }
+
+    /// <summary>Starts Orders.Service again on the same database and port.</summary>
+    public async Task RestartOrdersAsync()
+    {
+        await StopOrdersAsync();
+        _orders = StartOrders();
+        await _orders.WaitHealthyAsync(OrdersUrl + "/health", TimeSpan.FromSeconds(90));
+    }
+
+    /// <summary>Kills the monolith, as a crash would, and starts it again on the same database and port.</summary>
+    public async Task StopLegacyAsync()
+    {
+        if (_legacy is { } legacy)
+        {
+            _apps.Remove(legacy);
+            _legacy = null;
+            await legacy.DisposeAsync();
+        }
+    }
+
+    public async Task RestartLegacyAsync()
+    {
+        await StopLegacyAsync();
+        _legacy = StartLegacy();
+        await _legacy.WaitHealthyAsync(LegacyUrl + "/health", TimeSpan.FromSeconds(90));
+    }
+
+    private AppProcess StartLegacy() =>
+        Start("legacy", "legacy/Legacy.Store", "Legacy.Store", LegacyUrl, [.. LegacyDatabaseArguments, .. MessagingArguments]);
+
+    private AppProcess StartOrders() =>
+        Start("orders", "extracted/Orders.Service", "Orders.Service", OrdersUrl,
+        [
+            .. OrdersDatabaseArguments, $"--Legacy:BaseUrl={LegacyUrl}", $"--Services:catalog:http:0={CatalogUrl}",
+            "--Identity:Keys:0:Id=e2e", $"--Identity:Keys:0:PublicKey={SigningPublicKey}", .. MessagingArguments,
+        ]);
 
     private AppProcess StartCatalog() =>
         Start("catalog", "extracted/Catalog.Service", "Catalog.Service", CatalogUrl, [.. CatalogDatabaseArguments, $"--Legacy:BaseUrl={LegacyUrl}", .. MessagingArguments]);

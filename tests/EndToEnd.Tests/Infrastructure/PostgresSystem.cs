@@ -10,6 +10,8 @@ public sealed class PostgresSystem : MigrationSystem
 {
     private readonly string _prefix = $"e2e_{Guid.NewGuid():N}"[..16];
 
+    private static readonly string[] Owners = ["store", "catalog", "orders", "flags"];
+
     private string Database(string owner) => $"{_prefix}_{owner}";
 
     private string Connection(string owner) => new NpgsqlConnectionStringBuilder(TestServers.Postgres) { Database = Database(owner) }.ConnectionString;
@@ -20,13 +22,20 @@ public sealed class PostgresSystem : MigrationSystem
     protected override IEnumerable<string> CatalogDatabaseArguments =>
         ["--Database:Provider=Postgres", $"--ConnectionStrings:Catalog={Connection("catalog")}"];
 
+    /// <summary>With no database file, the monolith keeps its key ring under its content root (its build folder here).</summary>
+    public override string LegacyKeyRing =>
+        Path.Combine(Path.GetDirectoryName(BuiltApp.Dll("legacy/Legacy.Store", "Legacy.Store"))!, ".data", "keys");
+
+    protected override IEnumerable<string> OrdersDatabaseArguments =>
+        ["--Database:Provider=Postgres", $"--ConnectionStrings:Orders={Connection("orders")}"];
+
     protected override IEnumerable<string> FlagStoreArguments =>
         ["--FlagStore:Provider=Postgres", $"--FlagStore:ConnectionString={Connection("flags")}"];
 
     public override async Task InitializeAsync()
     {
         // Each owner's database exists before its app starts (its migrations then build the schema).
-        foreach (var owner in new[] { "store", "catalog", "flags" })
+        foreach (var owner in Owners)
         {
             await ServerAsync($"CREATE DATABASE \"{Database(owner)}\"");
         }
@@ -37,14 +46,14 @@ public sealed class PostgresSystem : MigrationSystem
     {
         await base.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
-        foreach (var owner in new[] { "store", "catalog", "flags" })
+        foreach (var owner in Owners)
         {
             await ServerAsync($"DROP DATABASE IF EXISTS \"{Database(owner)}\" WITH (FORCE)");
         }
     }
 
     protected override System.Data.Common.DbConnection Connect(Owner owner) =>
-        new NpgsqlConnection(Connection(owner switch { Owner.Legacy => "store", Owner.Catalog => "catalog", _ => "flags" }));
+        new NpgsqlConnection(Connection(owner switch { Owner.Legacy => "store", Owner.Catalog => "catalog", Owner.Orders => "orders", _ => "flags" }));
 
     /// <summary>Wolverine keeps its dead letters in the owner's database, in its own schema.</summary>
     public override async Task<bool> DeadLetteredAsync(string messageType) =>

@@ -4,13 +4,20 @@ using System.Text.RegularExpressions;
 namespace EndToEnd.Tests.Infrastructure;
 
 /// <summary>A browser-like session against the store through the facade: keeps cookies, does not follow redirects.</summary>
-internal sealed partial class StoreSession(string baseUrl) : IDisposable
+internal sealed partial class StoreSession : IDisposable
 {
-    private readonly HttpClient _client = new(new HttpClientHandler
+    private readonly CookieContainer _cookies = new();
+    private readonly Uri _baseUrl;
+    private readonly HttpClient _client;
+
+    public StoreSession(string baseUrl)
     {
-        AllowAutoRedirect = false,
-        CookieContainer = new CookieContainer(),
-    }) { BaseAddress = new Uri(baseUrl) };
+        _baseUrl = new Uri(baseUrl);
+        _client = new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = _cookies }) { BaseAddress = _baseUrl };
+    }
+
+    /// <summary>The cookies this browser would send, as one <c>Cookie</c> header (to replay them after a sign-out).</summary>
+    public string CookieHeader() => _cookies.GetCookieHeader(_baseUrl);
 
     public HttpClient Client => _client;
 
