@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -29,6 +30,9 @@ internal sealed class OrdersServiceFactory : WebApplicationFactory<OrdersService
     public FakeCatalog Catalog { get; }
 
     public FakeStockDesk Stock { get; } = new();
+
+    /// <summary>Who calls: the facade on loopback unless a test says otherwise.</summary>
+    public IPAddress Peer { get; set; } = IPAddress.Loopback;
 
     /// <summary>Set before the host starts (first client or <c>Services</c>); they win over everything else.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
@@ -61,6 +65,7 @@ internal sealed class OrdersServiceFactory : WebApplicationFactory<OrdersService
         {
             services.RemoveAll<IStockDesk>();
             services.AddSingleton<IStockDesk>(Stock);
+            services.AddSingleton<IStartupFilter>(new PeerStartupFilter(() => Peer));
             // Published messages are recorded by Wolverine's tracking but go to no listener.
             services.DisableAllExternalWolverineTransports();
         });

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Legacy.Store.Contracts;
 using Orders.Service.Data;
@@ -12,7 +13,7 @@ public sealed class CustomersApiTests : IAsyncLifetime
 {
     private const int Alice = 7;
     private const int Bob = 8;
-    private static readonly DateTime Day = new(2026, 1, 1, 10, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime Day = new(2024, 1, 1, 10, 0, 0, DateTimeKind.Utc);
     private OrdersServiceFactory _service = null!;
 
     public async Task InitializeAsync()
@@ -71,7 +72,7 @@ public sealed class CustomersApiTests : IAsyncLifetime
 
         var only = Assert.Single(list!);
         Assert.True(JsonNode.DeepEquals(single, only), $"list shows {only}, the order API {single}");
-        var order = only.Deserialize<OrderDto>(new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+        var order = only.Deserialize<OrderDto>(new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
         Assert.Equal((105, Bob, Day.AddDays(3), "Placed", 39.98m), (order.Id, order.CustomerId, order.PlacedAt, order.Status, order.Total));
     }
 
@@ -86,6 +87,25 @@ public sealed class CustomersApiTests : IAsyncLifetime
         Assert.Equal(
             "<http://localhost/api/customers/me/orders?page=1&pageSize=20>; rel=\"first\", " +
             "<http://localhost/api/customers/me/orders?page=1&pageSize=20>; rel=\"last\"",
+            response.Headers.GetValues("Link").Single());
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", "https://shop.example")]
+    [InlineData("10.0.0.5", "http://localhost")]
+    public async Task Links_name_the_address_the_user_called_only_when_the_facade_forwards_it(string peer, string expectedBase)
+    {
+        _service.Peer = System.Net.IPAddress.Parse(peer);
+        using var client = _service.CustomerClient(Bob);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/customers/me/orders?pageSize=5");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        request.Headers.Add("X-Forwarded-Host", "shop.example");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(
+            $"<{expectedBase}/api/customers/me/orders?page=1&pageSize=5>; rel=\"first\", " +
+            $"<{expectedBase}/api/customers/me/orders?page=1&pageSize=5>; rel=\"last\"",
             response.Headers.GetValues("Link").Single());
     }
 

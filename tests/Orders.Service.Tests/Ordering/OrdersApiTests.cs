@@ -239,6 +239,25 @@ public sealed class OrdersApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_cancellations_at_once_cancel_once()
+    {
+        using var client = _service.CustomerClient(Alice);
+        using var placed = await client.PostAsJsonAsync("/api/orders", MugsAndCookbook);
+        var id = (await placed.Content.ReadFromJsonAsync<OrderDto>())!.Id;
+
+        var (answers, sent) = await _service.SentDuringAsync(async () =>
+        {
+            var both = await Task.WhenAll(client.PostAsync($"/api/orders/{id}/cancel", null), client.PostAsync($"/api/orders/{id}/cancel", null));
+            var statuses = both.Select(r => r.StatusCode).Order().ToList();
+            foreach (var response in both) response.Dispose();
+            return statuses;
+        });
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers);
+        Assert.Single(sent.OfType<OrderCancelled>());
+    }
+
+    [Fact]
     public async Task Someone_elses_order_cannot_be_cancelled_it_does_not_exist_for_them()
     {
         using var alice = _service.CustomerClient(Alice);
