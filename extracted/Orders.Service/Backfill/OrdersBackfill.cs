@@ -36,6 +36,9 @@ internal sealed class OrdersBackfill(
             checkpoint.LastCompletedPage = checkpoint.ItemsCopied = checkpoint.LastOrderId = 0;
             checkpoint.Completed = false;
         }
+        // Saved before the first page: a page that races an event is retried from a cleared tracker, which reads the
+        // checkpoint back from the database.
+        await db.SaveChangesAsync(cancellationToken);
         progress.Report(checkpoint.LastCompletedPage, checkpoint.TotalPages, checkpoint.ItemsCopied, checkpoint.TotalItems);
         do
         {

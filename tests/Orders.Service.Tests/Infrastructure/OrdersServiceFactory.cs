@@ -20,10 +20,9 @@ namespace Orders.Service.Tests.Infrastructure;
 internal sealed class OrdersServiceFactory : WebApplicationFactory<OrdersServiceApp>
 {
     private readonly TempFolder _folder = new();
+    private readonly bool _withKeys;
 
     private OrdersServiceFactory(FakeCatalog catalog, bool withKeys) => (Catalog, _withKeys) = (catalog, withKeys);
-
-    private readonly bool _withKeys;
 
     public TestKey Key { get; } = TestKey.Create("facade-test-1");
 

@@ -66,6 +66,8 @@ public sealed class OrdersAuthenticationTests : IAsyncLifetime
         using var response = await client.PostAsJsonAsync("/api/orders", OneMug);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        // The status code pages write the same problem shape the monolith answers with.
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Empty(_service.Stock.Reservations);
     }
 
