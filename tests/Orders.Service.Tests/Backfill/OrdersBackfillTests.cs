@@ -147,7 +147,7 @@ public sealed class OrdersBackfillTests : IDisposable
         var legacy = FakeLegacyOrders.WithOrders(250);
         await RunAsync(legacy);
 
-        // Fails today: the retry re-reads the completed checkpoint of the first run and counts on from it (500 orders, 6 pages).
+        // The retry must not re-read the first run's completed checkpoint and count on from it (500 orders, 6 pages).
         var race = await RunRacingAsync(legacy, FakeLegacyOrders.Order(1) with { Version = 3, Status = "Cancelled" }, onSave: 1);
 
         Assert.True(race.Happened);
