@@ -226,4 +226,29 @@ public sealed class ServiceIdentityTests : IAsyncLifetime
         var mirrored = Assert.Single(_service.Seen);
         Assert.All(new[] { monolith, mirrored }, headers => Assert.DoesNotContain(headers.Keys, k => k is "X-User-Id" or "X-Remote-User"));
     }
+
+    [Fact]
+    public async Task A_shadow_copy_carries_the_facades_token_for_the_signed_in_user_not_the_clients()
+    {
+        await using var legacy = await IdentityBackend.StartAsync("legacy", _current);
+        var settings = FacadeHost.Settings(_folder.File("shadow-token-flags.db"), legacy.Url, _service.Url);
+        settings["Canary:UserCookie:KeyRingPath"] = _folder.File("store-keys");
+        settings["Identity:SigningKey:Id"] = _current.Id;
+        settings["Identity:SigningKey:PrivateKey"] = _current.PrivateKey;
+        await using var facade = await FacadeHost.StartAsync(settings);
+        (await facade.FlipAsync("catalog-read", SliceStates.Shadow)).EnsureSuccessStatusCode();
+        var cookie = await MonolithBackend.SignInAsync(_monolith.Url, "7", session: "s-7");
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/products");
+        request.Headers.Add("Cookie", cookie);
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer client-made");
+        using var response = await facade.Public.SendAsync(request);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (_service.Seen.IsEmpty && DateTime.UtcNow < deadline) await Task.Delay(20);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var mirrored = Assert.Single(_service.Seen);
+        var token = new JsonWebToken(mirrored["Authorization"]["Bearer ".Length..]);
+        Assert.Equal(("7", "s-7", "catalog"), (token.Subject, token.GetClaim("sid").Value, token.Audiences.Single()));
+    }
 }
