@@ -65,13 +65,15 @@ public sealed class AdminApiTests
         await using var facade = await bed.StartFacadeAsync();
 
         var before = await facade.Viewer.GetFromJsonAsync<ProgressDto>("/admin/progress");
-        Assert.Equal((1, 0, 3, 0), (before!.SlicesTotal, before.SlicesExtracted, before.RoutesTotal, before.RoutesExtracted));
+        // The shipped configuration: catalog-read (3 routes) and orders (4 routes).
+        Assert.Equal((2, 0, 7, 0), (before!.SlicesTotal, before.SlicesExtracted, before.RoutesTotal, before.RoutesExtracted));
 
         await facade.FlipAsync("catalog-read", SliceStates.Extracted);
 
         var after = await facade.Viewer.GetFromJsonAsync<ProgressDto>("/admin/progress");
-        Assert.Equal((1, 1, 3, 3), (after!.SlicesTotal, after.SlicesExtracted, after.RoutesTotal, after.RoutesExtracted));
-        Assert.Equal(SliceStates.Extracted, Assert.Single(after.Slices).State);
+        Assert.Equal((2, 1, 7, 3), (after!.SlicesTotal, after.SlicesExtracted, after.RoutesTotal, after.RoutesExtracted));
+        Assert.Equal(SliceStates.Extracted, Assert.Single(after.Slices, s => s.Name == "catalog-read").State);
+        Assert.Equal(SliceStates.Legacy, Assert.Single(after.Slices, s => s.Name == "orders").State);
     }
 
     [Theory]

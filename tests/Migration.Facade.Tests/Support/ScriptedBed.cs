@@ -29,11 +29,12 @@ internal sealed class ScriptedBed : IAsyncDisposable
         var legacyBackend = await ScriptedBackend.StartAsync(legacy);
         var extractedBackend = await ScriptedBackend.StartAsync(extracted);
         var all = FacadeHost.Settings(folder.File("flags.db"), legacyBackend.Url, extractedBackend.Url);
-        all["ReverseProxy:Routes:orders-write:ClusterId"] = "legacy";
-        all["ReverseProxy:Routes:orders-write:Match:Path"] = "/api/orders";
-        all["ReverseProxy:Routes:orders-write:Match:Methods:0"] = "POST";
-        all["ReverseProxy:Routes:orders-write:Metadata:Slice"] = "orders-write";
-        all["ReverseProxy:Routes:orders-write:Metadata:SliceCluster"] = "catalog";
+        // The shipped configuration has this route in slice orders; the bed puts it in a slice of its own.
+        all["ReverseProxy:Routes:orders-place:ClusterId"] = "legacy";
+        all["ReverseProxy:Routes:orders-place:Match:Path"] = "/api/orders";
+        all["ReverseProxy:Routes:orders-place:Match:Methods:0"] = "POST";
+        all["ReverseProxy:Routes:orders-place:Metadata:Slice"] = "orders-write";
+        all["ReverseProxy:Routes:orders-place:Metadata:SliceCluster"] = "catalog";
         // A loaded test machine must not turn a mirror into a timeout; the timeout test sets its own.
         all["Slices:catalog-read:Shadow:Timeout"] = "00:00:30";
         all["Slices:orders-write:Shadow:Timeout"] = "00:00:30";
