@@ -8,10 +8,6 @@ internal static class BackfillExtensions
 {
     public static WebApplicationBuilder AddBackfill(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<LegacyOptions>()
-            .BindConfiguration(LegacyOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
 
         // Generated-only: Refit 16's AddRefitClient<T>() would need the Refit.Reflection package at run time.
         builder.Services.AddRefitGeneratedClient<ILegacyCatalogApi>(LegacyCatalogJsonContext.Default)

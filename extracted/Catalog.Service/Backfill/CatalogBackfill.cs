@@ -67,14 +67,7 @@ internal sealed class CatalogBackfill(
     /// is for progress, never for deciding that the copy is complete.
     /// </summary>
     public async Task<BackfillProgressDto?> LastCompletedAsync(BackfillProgressDto idle, CancellationToken cancellationToken) =>
-        await db.BackfillCheckpoints.AsNoTracking().SingleOrDefaultAsync(cancellationToken) is { Completed: true } last
-            ? idle with
-            {
-                Status = BackfillProgressDto.Completed,
-                PagesDone = last.LastCompletedPage, TotalPages = last.TotalPages, ItemsCopied = last.ItemsCopied, TotalItems = last.TotalItems,
-                FinishedAt = last.UpdatedAt,
-            }
-            : null;
+        BackfillCheckpoints.Completed(idle, await db.BackfillCheckpoints.AsNoTracking().SingleOrDefaultAsync(cancellationToken));
 
     private async Task<BackfillCheckpoint> SavePageAsync(
         BackfillCheckpoint checkpoint, List<ProductSnapshot> items, int? total, DateTimeOffset startedAt, CancellationToken cancellationToken)

@@ -52,14 +52,7 @@ internal sealed class OrdersBackfill(
     }
 
     public async Task<BackfillProgressDto?> LastCompletedAsync(BackfillProgressDto idle, CancellationToken cancellationToken) =>
-        await db.BackfillCheckpoints.AsNoTracking().SingleOrDefaultAsync(cancellationToken) is { Completed: true } last
-            ? idle with
-            {
-                Status = BackfillProgressDto.Completed,
-                PagesDone = last.LastCompletedPage, TotalPages = last.TotalPages, ItemsCopied = last.ItemsCopied, TotalItems = last.TotalItems,
-                FinishedAt = last.UpdatedAt,
-            }
-            : null;
+        BackfillCheckpoints.Completed(idle, await db.BackfillCheckpoints.AsNoTracking().SingleOrDefaultAsync(cancellationToken));
 
     private async Task<BackfillCheckpoint> SavePageAsync(
         BackfillCheckpoint checkpoint, List<OrderSnapshot> items, int? total, CancellationToken cancellationToken)

@@ -49,7 +49,7 @@ internal sealed class OrderLine
 }
 
 /// <summary>How far the last backfill run got; a single row (<see cref="SingletonId"/>).</summary>
-internal sealed class BackfillCheckpoint
+internal sealed class BackfillCheckpoint : Migration.Messaging.Backfill.IBackfillCheckpoint
 {
     public const int SingletonId = 1;
 

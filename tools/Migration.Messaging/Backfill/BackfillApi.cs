@@ -11,10 +11,14 @@ namespace Migration.Messaging.Backfill;
 /// <summary>A service's backfill: the run slot, the worker, and the internal endpoints the control plane calls.</summary>
 public static class BackfillApi
 {
-    /// <summary>Registers the shared run machinery around <typeparamref name="TRun"/>, the service's own copy.</summary>
+    /// <summary>Registers the shared run machinery around <typeparamref name="TRun"/>, the service's own copy, and binds <see cref="LegacyOptions"/>.</summary>
     public static IServiceCollection AddBackfillRun<TRun>(this IServiceCollection services, string service)
         where TRun : class, IBackfillRun
     {
+        services.AddOptions<LegacyOptions>()
+            .BindConfiguration(LegacyOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new BackfillProgressTracker(service, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<BackfillQueue>();

@@ -1,17 +1,11 @@
 using Microsoft.Data.Sqlite;
 
-namespace Orders.Service.Tests.Infrastructure;
+namespace Migration.Tests.Shared;
 
-/// <summary>A folder of its own per test, so SQLite files never collide between parallel tests.</summary>
-internal sealed class TempFolder : IDisposable
+/// <summary>A folder of its own per test (or class), so SQLite files and token files never collide between parallel tests.</summary>
+public sealed class TempFolder : IDisposable
 {
-    public TempFolder()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "orders-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
-    }
-
-    public string Path { get; }
+    public string Path { get; } = Directory.CreateTempSubdirectory("strangler-tests-").FullName;
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
