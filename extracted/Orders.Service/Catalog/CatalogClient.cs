@@ -11,37 +11,37 @@ internal sealed class CatalogUnavailableException(string message, Exception? inn
 /// <summary>The products of an order as Catalog.Service knows them: every one found, or the ids it does not have.</summary>
 internal sealed class CatalogClient(ICatalogApi catalog)
 {
+    // An order has up to 50 lines: asked a few at a time, not 50 requests at once.
+    private const int Parallel = 8;
+
     public async Task<(Dictionary<int, ProductDto> Found, List<int> Unknown)> ProductsAsync(IEnumerable<int> ids, CancellationToken cancellationToken)
     {
-        var answers = await Task.WhenAll(ids.Distinct().Select(async id => (id, response: await GetAsync(id, cancellationToken))));
-        var found = new Dictionary<int, ProductDto>();
-        var unknown = new List<int>();
-        foreach (var (id, response) in answers)
+        using var gate = new SemaphoreSlim(Parallel);
+        var answers = await Task.WhenAll(ids.Distinct().Select(async id =>
         {
-            using (response)
+            await gate.WaitAsync(cancellationToken);
+            try
             {
-                if (response.StatusCode == HttpStatusCode.NotFound)
-                {
-                    unknown.Add(id);
-                }
-                else if (response.IsSuccessStatusCode && response.Content is { } product)
-                {
-                    found[id] = product;
-                }
-                else
-                {
-                    throw new CatalogUnavailableException($"Catalog.Service answered {(int?)response.StatusCode} for product {id}.", response.Error);
-                }
+                return (Id: id, Product: await GetAsync(id, cancellationToken));
             }
-        }
-        return (found, unknown);
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        return (answers.Where(a => a.Product is not null).ToDictionary(a => a.Id, a => a.Product!),
+            answers.Where(a => a.Product is null).Select(a => a.Id).ToList());
     }
 
-    private async Task<IApiResponse<ProductDto>> GetAsync(int id, CancellationToken cancellationToken)
+    // The product, or null when Catalog.Service does not have it; each answer is disposed here, whatever the others do.
+    private async Task<ProductDto?> GetAsync(int id, CancellationToken cancellationToken)
     {
         try
         {
-            return await catalog.GetProductAsync(id, cancellationToken);
+            using var response = await catalog.GetProductAsync(id, cancellationToken);
+            return response.StatusCode == HttpStatusCode.NotFound ? null
+                : response.IsSuccessStatusCode && response.Content is { } product ? product
+                : throw new CatalogUnavailableException($"Catalog.Service answered {(int?)response.StatusCode} for product {id}.", response.Error);
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException or Polly.CircuitBreaker.BrokenCircuitException
                                        or Polly.Timeout.TimeoutRejectedException or ApiException

@@ -58,13 +58,17 @@ internal sealed partial class OrderWriter(
             return new PlaceOrderResult.Unavailable("Prices", ex.Message);
         }
 
+        // From here on the request's abort (the client left) no longer stops the order: a reservation asked for and then
+        // abandoned, or a commit cut short and then released, would break "no reservation without its order". Both
+        // steps are bounded anyway (Stock:ReplyTimeout, the database).
         var reservation = new ReserveStock(Guid.CreateVersion7(), customerId, lines!.Select(l => new StockLine(l.ProductId, l.Quantity)).ToList());
-        switch (await stock.ReserveAsync(reservation, cancellationToken))
+        switch (await stock.ReserveAsync(reservation, CancellationToken.None))
         {
             case StockAnswer.Short s:
                 return new PlaceOrderResult.OutOfStock(s.Shortage);
             case StockAnswer.Invalid invalid:
-                return new PlaceOrderResult.Invalid(new() { ["lines"] = [invalid.Problem] });
+                // The monolith knows better than the catalog copy (a product deleted a moment ago): its errors, as it words them.
+                return new PlaceOrderResult.Invalid(new(invalid.Errors));
             case StockAnswer.NoAnswer none:
                 await stock.ReleaseAsync(reservation.ReservationId);
                 return new PlaceOrderResult.Unavailable("Stock", none.Reason);
@@ -72,7 +76,7 @@ internal sealed partial class OrderWriter(
 
         try
         {
-            var order = await SaveAsync(customerId, lines!, products, reservation.ReservationId, cancellationToken);
+            var order = await SaveAsync(customerId, lines!, products, reservation.ReservationId, CancellationToken.None);
             LogPlaced(customerId, order.Id, reservation.ReservationId);
             return new PlaceOrderResult.Placed(OrderQueries.ToDto(order));
         }

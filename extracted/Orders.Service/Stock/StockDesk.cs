@@ -20,7 +20,7 @@ internal abstract record StockAnswer
 {
     public sealed record Held : StockAnswer;
     public sealed record Short(StockShortage Shortage) : StockAnswer;
-    public sealed record Invalid(string Problem) : StockAnswer;
+    public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : StockAnswer;
     public sealed record NoAnswer(string Reason) : StockAnswer;
 }
 
@@ -48,7 +48,8 @@ internal sealed partial class StockDesk(IMessageBus bus, IOptions<StockOptions> 
             {
                 { Outcome: ReservationOutcome.Held } => new StockAnswer.Held(),
                 { Outcome: ReservationOutcome.Short, Shortage: { } shortage } => new StockAnswer.Short(shortage),
-                { Outcome: ReservationOutcome.Invalid } => new StockAnswer.Invalid(answer.Problem ?? "the order is not valid."),
+                { Outcome: ReservationOutcome.Invalid } => new StockAnswer.Invalid(
+                    answer.Errors ?? new Dictionary<string, string[]> { ["lines"] = ["the order is not valid."] }),
                 _ => new StockAnswer.NoAnswer($"the monolith answered {answer?.Outcome.ToString() ?? "nothing"}"),
             };
         }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Migration.Messaging.Applied;
 using Migration.Messaging.Events;
+using Migration.Messaging.Hosting;
+using Wolverine.Runtime.Handlers;
 using Orders.Service.Data;
 
 namespace Orders.Service.Sync;
@@ -77,6 +79,8 @@ internal sealed record OrderState(
 /// <summary>Wolverine's entry points for the monolith's order events. Public: Wolverine compiles the calling code elsewhere.</summary>
 public static class OrderEventsHandler
 {
+    public static void Configure(HandlerChain chain) => EventRetries.WaitLongForEarlierEvents(chain);
+
     public static Task Handle(OrderPlaced placed, OrderReplica replica, CancellationToken cancellationToken) => replica.ApplyAsync(placed, cancellationToken);
 
     public static Task Handle(OrderCancelled cancelled, OrderReplica replica, CancellationToken cancellationToken) => replica.ApplyAsync(cancelled, cancellationToken);

@@ -26,7 +26,7 @@ public sealed partial class StockReservations
         await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
         if (await _db.Reservations.AsNoTracking().SingleOrDefaultAsync(r => r.Id == request.ReservationId, cancellationToken) is { } known)
         {
-            return Answer(known);
+            return Answer(known, known.Status == ReservationStatus.Refused ? await ErrorsAsync(request.Lines, cancellationToken) : null);
         }
         var reservation = new StockReservation
         {
@@ -35,9 +35,10 @@ public sealed partial class StockReservations
             HeldAt = _clock.GetUtcNow().UtcDateTime,
             Lines = request.Lines.Select(l => new StockReservationLine { ProductId = l.ProductId, Quantity = l.Quantity }).ToList(),
         };
-        if (await ProblemAsync(request.Lines, cancellationToken) is { } problem)
+        var errors = await ErrorsAsync(request.Lines, cancellationToken);
+        if (errors is not null)
         {
-            (reservation.Status, reservation.Problem, reservation.Lines) = (ReservationStatus.Refused, problem, []);
+            (reservation.Status, reservation.Problem, reservation.Lines) = (ReservationStatus.Refused, Summary(errors), []);
         }
         else
         {
@@ -54,7 +55,7 @@ public sealed partial class StockReservations
         await _db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogAnswered(request.ReservationId, request.CustomerId, reservation.Status);
-        return Answer(reservation);
+        return Answer(reservation, errors);
     }
 
     /// <summary>Gives a held reservation's stock back, once; a release that arrives before its reservation leaves a tombstone.</summary>
@@ -90,24 +91,33 @@ public sealed partial class StockReservations
         return true;
     }
 
-    // An order's own rules (lines, quantities, one line per product), and only products that exist.
-    private async Task<string?> ProblemAsync(IReadOnlyList<StockLine> lines, CancellationToken cancellationToken)
+    // An order's own rules (lines, quantities, one line per product), and only products that exist: the errors the
+    // monolith's API would answer, null when there are none. Worked out again when the same request is asked again.
+    private async Task<Dictionary<string, string[]>?> ErrorsAsync(IReadOnlyList<StockLine> lines, CancellationToken cancellationToken)
     {
         if (OrderValidation.Validate(lines.Select(l => new OrderLineRequest(l.ProductId, l.Quantity)).ToList()) is { } errors)
         {
-            return string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"));
+            return errors;
         }
         var ids = lines.Select(l => l.ProductId).ToList();
-        var existing = await _db.Products.Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
-        return ids.Except(existing).Select(id => $"product {id} does not exist.").FirstOrDefault();
+        var existing = (await _db.Products.Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var unknown = lines.Select((l, i) => (i, l.ProductId)).Where(x => !existing.Contains(x.ProductId)).ToList();
+        return unknown.Count > 0 ? OrderValidation.UnknownProducts(unknown) : null;
     }
 
-    private static StockReservationAnswered Answer(StockReservation r) => r.Status switch
+    // The stored reason, for people reading the table: its column holds 500 characters.
+    private static string Summary(Dictionary<string, string[]> errors)
+    {
+        var text = string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"));
+        return text.Length <= 500 ? text : text[..497] + "...";
+    }
+
+    private static StockReservationAnswered Answer(StockReservation r, Dictionary<string, string[]>? errors) => r.Status switch
     {
         ReservationStatus.Held or ReservationStatus.Committed => new(r.Id, ReservationOutcome.Held),
         ReservationStatus.Released => new(r.Id, ReservationOutcome.Released),
         _ when r.ShortProductId is { } product => new(r.Id, ReservationOutcome.Short, new StockShortage(product, r.ShortOnHand ?? 0, r.ShortRequested ?? 0)),
-        _ => new(r.Id, ReservationOutcome.Invalid, Problem: r.Problem),
+        _ => new(r.Id, ReservationOutcome.Invalid, Errors: errors ?? new Dictionary<string, string[]> { ["lines"] = [r.Problem ?? "not a valid order."] }),
     };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reservation {ReservationId} for customer {CustomerId}: {Status}")]

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Migration.Messaging.Applied;
 using Migration.Messaging.Events;
+using Migration.Messaging.Hosting;
+using Wolverine.Runtime.Handlers;
 
 namespace Legacy.Store.Orders;
 
@@ -107,6 +109,8 @@ public sealed partial class OrderReplica
 /// <summary>Wolverine's entry points for the order events Orders.Service publishes.</summary>
 public static class OrderEventsHandler
 {
+    public static void Configure(HandlerChain chain) => EventRetries.WaitLongForEarlierEvents(chain);
+
     public static Task Handle(OrderPlaced placed, OrderReplica replica, CancellationToken cancellationToken) => replica.ApplyAsync(placed, cancellationToken);
 
     public static Task Handle(OrderCancelled cancelled, OrderReplica replica, CancellationToken cancellationToken) => replica.ApplyAsync(cancelled, cancellationToken);

@@ -47,6 +47,14 @@ public partial class MigrationSystem
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>An open connection to an owner's database, for a test that holds locks in it.</summary>
+    public async Task<DbConnection> OpenAsync(Owner owner)
+    {
+        var connection = Connect(owner);
+        await connection.OpenAsync();
+        return connection;
+    }
+
     /// <summary>A connection to an owner's database (not opened): its SQLite file here.</summary>
     protected virtual DbConnection Connect(Owner owner) =>
         new SqliteConnection($"Data Source={owner switch { Owner.Legacy => LegacyDatabase, Owner.Catalog => CatalogDatabase, Owner.Orders => OrdersDatabase, _ => FlagStoreDatabase }};Pooling=False;Default Timeout=30");

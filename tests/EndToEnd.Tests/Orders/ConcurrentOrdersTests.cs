@@ -19,7 +19,8 @@ public sealed class OrdersLoadSystemCollection : ICollectionFixture<OrdersLoadSy
 
 /// <summary>
 /// 50 signed-in customers place and cancel orders at the same time through the facade during a 10 % canary (both sides
-/// write, for different customers), after the flip to extracted, and after a rollback. Afterwards both databases hold
+/// write, for different customers), after the flip to extracted, and after a rollback, each time also cancelling the
+/// orders they placed before the flip (on the other side). Afterwards both databases hold
 /// every order with the same status and total, stock equals what it was minus what live orders hold, and verify is clean.
 /// </summary>
 [Collection(OrdersLoadSystemCollection.Name)]
@@ -46,29 +47,34 @@ public sealed class ConcurrentOrdersTests(OrdersLoadSystem system, ITestOutputHe
         try
         {
             await Task.WhenAll(sessions.Select(async (s, i) => (await s.SignInAsync($"customer{FirstCustomer + i}@example.com", "Passw0rd!")).Dispose()));
-            var placed = new ConcurrentBag<Placed>();
+            var placed = new ConcurrentDictionary<int, Placed>();
             using var lag = new LagSampler(system);
 
             await system.FlipAsync("orders", SliceStates.Canary, "10 % canary under load", percentage: 10);
-            await RoundAsync("canary", sessions, products, placed);
+            await RoundAsync("canary", sessions, products, placed, cancelFrom: null);
+            // Each later round also cancels the previous round's live orders, mostly on the side that did not place them:
+            // those have to be on both sides first (read-your-writes).
+            await ConvergedAsync(placed.Values.ToList());
             await system.FlipAsync("orders", SliceStates.Extracted, "all customers");
-            await RoundAsync("extracted", sessions, products, placed);
+            await RoundAsync("extracted", sessions, products, placed, cancelFrom: "canary");
+            await ConvergedAsync(placed.Values.ToList());
             await system.FlipAsync("orders", SliceStates.Legacy, "roll back");
-            await RoundAsync("legacy", sessions, products, placed);
-            var converged = await ConvergedAsync(placed.ToList());
+            await RoundAsync("legacy", sessions, products, placed, cancelFrom: "extracted");
+            var converged = await ConvergedAsync(placed.Values.ToList());
             var lagP99 = lag.Percentile(0.99);
 
-            var canary = placed.Where(p => p.Phase == "canary").ToList();
+            var all = placed.Values.ToList();
+            var canary = all.Where(p => p.Phase == "canary").ToList();
             var onService = canary.Count(p => p.Id >= OrdersFlipScenario.ServiceRangeStart);
             Assert.True(onService > 0 && onService < canary.Count, $"a 10 % canary writes on both sides: {onService} of {canary.Count} on the service");
-            Assert.All(placed.Where(p => p.Phase == "extracted"), p => Assert.True(p.Id >= OrdersFlipScenario.ServiceRangeStart));
-            Assert.All(placed.Where(p => p.Phase == "legacy"), p => Assert.True(p.Id < OrdersFlipScenario.ServiceRangeStart));
+            Assert.All(all.Where(p => p.Phase == "extracted"), p => Assert.True(p.Id >= OrdersFlipScenario.ServiceRangeStart));
+            Assert.All(all.Where(p => p.Phase == "legacy"), p => Assert.True(p.Id < OrdersFlipScenario.ServiceRangeStart));
 
             // The monolith's own answers (what its order pages read) after the rollback, for every customer's orders.
             await Task.WhenAll(sessions.Select(async (s, i) =>
             {
                 var mine = (await s.Client.MyOrdersAsync(100)).Body.EnumerateArray().ToDictionary(o => o.GetProperty("id").GetInt32());
-                foreach (var p in placed.Where(p => p.Customer == FirstCustomer + i))
+                foreach (var p in all.Where(p => p.Customer == FirstCustomer + i))
                 {
                     Assert.True(mine.TryGetValue(p.Id, out var order), $"order {p.Id} of customer {p.Customer} is in the monolith's list");
                     Assert.Equal(p.TotalCents, (long)(order.GetProperty("total").GetDecimal() * 100));
@@ -76,18 +82,18 @@ public sealed class ConcurrentOrdersTests(OrdersLoadSystem system, ITestOutputHe
                 }
                 // The newest orders head the monolith's own order page.
                 var page = await s.Client.GetStringAsync("/orders");
-                Assert.All(placed.Where(p => p.Customer == FirstCustomer + i), p => Assert.Contains($"#{p.Id}", page));
+                Assert.All(all.Where(p => p.Customer == FirstCustomer + i), p => Assert.Contains($"#{p.Id}", page));
             }));
 
             foreach (var product in products)
             {
-                var held = placed.Where(p => p.Product == product && !p.Cancelled).Sum(p => p.Quantity);
+                var held = all.Where(p => p.Product == product && !p.Cancelled).Sum(p => p.Quantity);
                 Assert.Equal(before[product] - held, await OrdersFlipScenario.OnHandAsync(system, product));
             }
             await system.RunCliOrThrowAsync("data", "verify", "orders");
-            output.WriteLine($"orders placed: {placed.Count} (canary: {canary.Count - onService} monolith / {onService} service; " +
-                $"extracted: {placed.Count(p => p.Phase == "extracted")}; after rollback: {placed.Count(p => p.Phase == "legacy")}), " +
-                $"cancelled: {placed.Count(p => p.Cancelled)}, both sides agreed {converged.TotalMilliseconds:F0} ms after the last write, " +
+            output.WriteLine($"orders placed: {all.Count} (canary: {canary.Count - onService} monolith / {onService} service; " +
+                $"extracted: {all.Count(p => p.Phase == "extracted")}; after rollback: {all.Count(p => p.Phase == "legacy")}), " +
+                $"cancelled: {all.Count(p => p.Cancelled)}, both sides agreed {converged.TotalMilliseconds:F0} ms after the last write, " +
                 $"replication lag p99 {lagP99:F3} s over {lag.Count} samples, verify: 0 mismatches");
         }
         finally
@@ -96,8 +102,9 @@ public sealed class ConcurrentOrdersTests(OrdersLoadSystem system, ITestOutputHe
         }
     }
 
-    /// <summary>Every customer at once: two orders, the first cancelled again.</summary>
-    private async Task RoundAsync(string phase, List<StoreSession> sessions, List<int> products, ConcurrentBag<Placed> placed)
+    /// <summary>Every customer at once: two orders, the first cancelled again, and the live order of <paramref name="cancelFrom"/> cancelled.</summary>
+    private async Task RoundAsync(
+        string phase, List<StoreSession> sessions, List<int> products, ConcurrentDictionary<int, Placed> placed, string? cancelFrom)
     {
         await Task.WhenAll(sessions.Select(async (session, i) =>
         {
@@ -113,8 +120,14 @@ public sealed class ConcurrentOrdersTests(OrdersLoadSystem system, ITestOutputHe
             }
             var cancel = await session.Client.CancelOrderAsync(mine[0].Id);
             Assert.True(cancel.Status == HttpStatusCode.OK, $"{phase}: cancel {mine[0].Id}: {cancel.Status} {cancel.Body}");
-            placed.Add(mine[0] with { Cancelled = true });
-            placed.Add(mine[1]);
+            placed[mine[0].Id] = mine[0] with { Cancelled = true };
+            placed[mine[1].Id] = mine[1];
+            foreach (var earlier in placed.Values.Where(p => p.Customer == customer && p.Phase == cancelFrom && !p.Cancelled).ToList())
+            {
+                var late = await session.Client.CancelOrderAsync(earlier.Id);
+                Assert.True(late.Status == HttpStatusCode.OK, $"{phase}: cancel {earlier.Id} of {cancelFrom}: {late.Status} {late.Body}\n{system.Diagnostics()}");
+                placed[earlier.Id] = earlier with { Cancelled = true };
+            }
         }));
     }
 

@@ -90,3 +90,52 @@ public sealed class StockBrokerDownTests(RabbitMqSystem system, ITestOutputHelpe
         output.WriteLine($"rabbitmq: 503 after {refused.TotalMilliseconds:F0} ms; nothing held {released.TotalMilliseconds:F0} ms after the broker returned");
     }
 }
+
+/// <summary>Row locks need PostgreSQL: SQLite locks the whole database, and a request blocked that way arrives too late.</summary>
+[Collection(PostgresSystemCollection.Name)]
+public sealed class StockAnswerTooLateTests(PostgresSystem system, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task An_answer_that_comes_after_the_timeout_finds_its_reservation_released()
+    {
+        await system.EnsureOrdersBackfilledAsync();
+        var product = await OrdersFlipScenario.StockedProductAsync(system, offset: 45);
+        var stockBefore = await OrdersFlipScenario.OnHandAsync(system, product);
+        using var session = new StoreSession(system.PublicUrl);
+        (await session.SignInAsync("customer44@example.com", "Passw0rd!")).Dispose();
+        await system.FlipAsync("orders", SliceStates.Extracted, "the service places orders");
+        const string releasedHolds = "SELECT COUNT(*) FROM \"Reservations\" r WHERE r.\"Status\" = 'Released' " +
+            "AND EXISTS (SELECT 1 FROM \"ReservationLines\" l WHERE l.\"ReservationId\" = r.\"Id\")";
+        var before = await system.ScalarAsync(MigrationSystem.Owner.Legacy, releasedHolds);
+
+        // The monolith is slow: another transaction holds the product's stock row past the service's reply timeout (5 s).
+        // The request arrived in time, so the monolith holds the stock, but only after the service gave up on the answer
+        // and sent the release, which then gives it back. (A request that arrives after its timeout is discarded.)
+        var answer = await WhileStockIsLockedAsync(system, product, TimeSpan.FromSeconds(7), () => session.Client.PlaceOrderAsync((product, 1)));
+
+        Assert.True(answer.Status == HttpStatusCode.ServiceUnavailable, $"{answer.Status}: {answer.Body}");
+        await OrdersFlipScenario.UntilAsync(async () =>
+                await system.ScalarAsync(MigrationSystem.Owner.Legacy, releasedHolds) > before
+                && await OrdersFlipScenario.OnHandAsync(system, product) == stockBefore
+                && await system.ScalarAsync(MigrationSystem.Owner.Legacy, "SELECT COUNT(*) FROM \"Reservations\" WHERE \"Status\" = 'Held'") == 0,
+            "the late reservation was held, then released, and the stock is whole", system, TimeSpan.FromSeconds(30));
+        await system.FlipAsync("orders", SliceStates.Legacy, "done");
+        output.WriteLine("a reservation answered after the timeout was held, then released");
+    }
+
+    private static async Task<OrderAnswer> WhileStockIsLockedAsync(MigrationSystem system, int product, TimeSpan duration, Func<Task<OrderAnswer>> action)
+    {
+        await using var blocker = await system.OpenAsync(MigrationSystem.Owner.Legacy);
+        await using var transaction = await blocker.BeginTransactionAsync();
+        await using (var lockRow = blocker.CreateCommand())
+        {
+            lockRow.Transaction = transaction;
+            lockRow.CommandText = $"SELECT \"OnHand\" FROM \"Stock\" WHERE \"ProductId\" = {product} FOR UPDATE";
+            await lockRow.ExecuteScalarAsync();
+        }
+        var pending = action();
+        await Task.Delay(duration);
+        await transaction.RollbackAsync();
+        return await pending;
+    }
+}

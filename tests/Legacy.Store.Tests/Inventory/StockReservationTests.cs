@@ -57,7 +57,12 @@ public sealed class StockReservationTests(StoreFactory store) : IClassFixture<St
         var twice = await AskAsync(new ReserveStock(Guid.NewGuid(), 30, [new StockLine(104, 1), new StockLine(104, 1)]));
 
         Assert.Equal((ReservationOutcome.Invalid, ReservationOutcome.Invalid), (answer.Outcome, twice.Outcome));
-        Assert.False(string.IsNullOrEmpty(answer.Problem));
+        Assert.NotEmpty(answer.Errors!);
+        Assert.Equal(["lines[1].productId"], twice.Errors!.Keys);
+        if (product == 999_999)
+        {
+            Assert.Equal(["product 999999 does not exist."], answer.Errors!["lines[0].productId"]);
+        }
         Assert.Equal(before, await OnHandAsync(104));
     }
 

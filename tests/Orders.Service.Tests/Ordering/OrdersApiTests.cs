@@ -149,14 +149,14 @@ public sealed class OrdersApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_order_the_monolith_calls_invalid_is_a_400_with_its_reason()
+    public async Task An_order_the_monolith_calls_invalid_is_a_400_with_its_errors()
     {
-        _service.Stock.Answer = new StockAnswer.Invalid("product 3 is not for sale.");
+        _service.Stock.Answer = new StockAnswer.Invalid(new Dictionary<string, string[]> { ["lines[1].productId"] = ["product 3 does not exist."] });
         using var client = _service.CustomerClient(Alice);
 
         using var response = await client.PostAsJsonAsync("/api/orders", MugsAndCookbook);
 
-        Assert.Equal(["product 3 is not for sale."], await ValidationErrorsAsync(response, "lines"));
+        Assert.Equal(["product 3 does not exist."], await ValidationErrorsAsync(response, "lines[1].productId"));
         Assert.Equal(0, await OrderCountAsync());
     }
 

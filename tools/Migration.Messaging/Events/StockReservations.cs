@@ -20,15 +20,19 @@ public enum ReservationOutcome
     /// <summary>A line is short of stock (<see cref="StockReservationAnswered.Shortage"/>): nothing is held.</summary>
     Short,
 
-    /// <summary>The request is not a valid order (<see cref="StockReservationAnswered.Problem"/>): nothing is held.</summary>
+    /// <summary>The request is not a valid order (<see cref="StockReservationAnswered.Errors"/>): nothing is held.</summary>
     Invalid,
 
     /// <summary>The reservation was released before its request arrived: nothing is held.</summary>
     Released,
 }
 
-/// <summary>The monolith's answer to <see cref="ReserveStock"/>.</summary>
-public sealed record StockReservationAnswered(Guid ReservationId, ReservationOutcome Outcome, StockShortage? Shortage = null, string? Problem = null);
+/// <summary>
+/// The monolith's answer to <see cref="ReserveStock"/>. <see cref="Errors"/> are the order's validation errors by field, as
+/// the monolith's own API words them (<c>lines[0].productId</c>: "product 7 does not exist."), so a service answers alike.
+/// </summary>
+public sealed record StockReservationAnswered(
+    Guid ReservationId, ReservationOutcome Outcome, StockShortage? Shortage = null, IReadOnlyDictionary<string, string[]>? Errors = null);
 
 /// <summary>
 /// Give back a reservation no order will use (the order failed, or its answer never arrived in time). Releasing one
