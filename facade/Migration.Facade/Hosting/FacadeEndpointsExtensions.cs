@@ -16,6 +16,8 @@ internal static class FacadeEndpointsExtensions
 
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
+            // Users see the backend's Server header, or none: never one of the facade's own.
+            kestrel.AddServerHeader = false;
             var options = context.Configuration.GetSection(FacadeEndpointOptions.Section).Get<FacadeEndpointOptions>()
                 ?? new FacadeEndpointOptions();
             // Invalid URLs are reported by ValidateOnStart with a precise message; don't throw a vaguer one here.

@@ -4,6 +4,7 @@ using Migration.Facade.Fallback;
 using Migration.Facade.Hosting;
 using Migration.Facade.Identity;
 using Migration.Facade.Shadow;
+using Migration.Facade.Transparency;
 using Yarp.ReverseProxy.Transforms;
 
 namespace Migration.Facade.Routing;
@@ -19,6 +20,7 @@ internal static class SliceRoutingExtensions
             .AddTransforms(transforms =>
             {
                 transforms.AddServiceTokens();
+                transforms.AddTransparency();
                 transforms.AddResponseTransform(ServerErrorHoldBack.Apply);
             });
         builder.Services.AddSingleton<SliceDecision>();
