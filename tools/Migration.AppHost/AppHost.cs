@@ -32,7 +32,8 @@ var orders = builder.AddProject<Projects.Orders_Service>("orders")
     .WithEnvironment("Legacy__BaseUrl", legacy.GetEndpoint("http"))
     .WithEnvironment("Identity__Keys__0__Id", signingKeyId)
     .WithEnvironment("Identity__Keys__0__PublicKey", Convert.ToBase64String(signingKey.ExportSubjectPublicKeyInfo()))
-    .WaitFor(legacy);
+    .WaitFor(legacy)
+    .WaitFor(catalog);
 
 builder.AddProject<Projects.Migration_Facade>("facade", launchProfileName: null)
     .WithHttpEndpoint(port: 5000, name: "public", isProxied: false)
@@ -55,7 +56,11 @@ builder.AddProject<Projects.Migration_Facade>("facade", launchProfileName: null)
     .WithReference(legacy)
     .WithReference(catalog)
     .WithReference(orders)
-    .WaitFor(legacy);
+    // The facade opens its public port once every backend answers its health check: no 502s right after `dotnet run`.
+    .WithHttpHealthCheck("/health", endpointName: "control")
+    .WaitFor(legacy)
+    .WaitFor(catalog)
+    .WaitFor(orders);
 
 builder.Build().Run();
 
@@ -76,11 +81,12 @@ internal static class ProjectResourceExtensions
 
     // Each service binds its fixed port itself: the ports are part of the documented contract and
     // the CLI, the docs and the tests use them, so Aspire's proxy would only add a hop.
+    // Healthy, not merely started: what waits for it (and the first users) finds it answering.
     public static IResourceBuilder<ProjectResource> WithFixedHttpPort(this IResourceBuilder<ProjectResource> project, int port) =>
         project.WithEndpoint("http", endpoint =>
         {
             endpoint.Port = port;
             endpoint.TargetPort = port;
             endpoint.IsProxied = false;
-        });
+        }).WithHttpHealthCheck("/health");
 }
