@@ -37,7 +37,13 @@ internal sealed class IdentityTransform(UserCookieReader users, ServiceTokens to
 /// </summary>
 internal sealed class ClientIdentityStripping(Microsoft.Extensions.Options.IOptions<IdentityOptions> options)
 {
-    private readonly string[] _stripped = [.. options.Value.StrippedHeaders];
+    /// <summary>
+    /// Headers only the facade may set, whatever the configuration: the shadow mark (a service may skip side effects for
+    /// it), and client-address headers no proxy in front of the facade vouches for.
+    /// </summary>
+    public static readonly string[] Internal = [Shadow.MirrorHeaders.ShadowHeader, "X-Real-IP", "X-Client-IP", "True-Client-IP", "X-Cluster-Client-IP"];
+
+    private readonly string[] _stripped = [.. options.Value.StrippedHeaders, .. Internal];
 
     public Task InvokeAsync(HttpContext context, RequestDelegate next)
     {

@@ -9,14 +9,14 @@ namespace Migration.Facade.Shadow;
 /// </summary>
 internal static class MirrorHeaders
 {
-    public const string ShadowHeader = "X-Shadow-Request";
+    public const string ShadowHeader = Migration.ServiceDefaults.Shadow.ShadowMarks.Header;
 
     private static readonly FrozenSet<string> Dropped = FrozenSet.ToFrozenSet(
         ["Host", "Connection", "Keep-Alive", "Transfer-Encoding", "TE", "Trailer", "Upgrade", "Proxy-Connection",
          "Proxy-Authorization", "Authorization", "Content-Length", "Expect", "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto"],
         StringComparer.OrdinalIgnoreCase);
 
-    public static IReadOnlyList<KeyValuePair<string, string[]>> From(HttpContext context, string? authorization)
+    public static IReadOnlyList<KeyValuePair<string, string[]>> From(HttpContext context, string? authorization, string mark)
     {
         var headers = new List<KeyValuePair<string, string[]>>(context.Request.Headers.Count + 4);
         foreach (var (name, values) in context.Request.Headers)
@@ -27,7 +27,7 @@ internal static class MirrorHeaders
         headers.Add(new("X-Forwarded-Proto", [context.Request.Scheme]));
         if (context.Connection.RemoteIpAddress is { } client) headers.Add(new("X-Forwarded-For", [client.ToString()]));
         if (authorization is not null) headers.Add(new("Authorization", [authorization]));
-        headers.Add(new(ShadowHeader, ["1"]));
+        headers.Add(new(ShadowHeader, [mark]));
         return headers;
     }
 }

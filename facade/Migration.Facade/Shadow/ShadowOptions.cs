@@ -54,7 +54,7 @@ internal sealed record ShadowOptions
 }
 
 /// <summary>The <c>Shadow</c> section: the background comparer's capacity.</summary>
-internal sealed record ShadowQueueOptions
+internal sealed record ShadowQueueOptions : IValidatableObject
 {
     public const string Section = "Shadow";
 
@@ -65,4 +65,29 @@ internal sealed record ShadowQueueOptions
     [Range(1, 64)] public int Workers { get; init; } = 8;
 
     [Range(1, 1000)] public int SampleCount { get; init; } = 20;
+
+    /// <summary>
+    /// Base64 of at least 32 random bytes shared with the services: mirrored requests then carry an HMAC mark they can
+    /// verify (<c>ShadowMarks.IsMirrored</c>). Unset: the unsigned mark <c>1</c>.
+    /// </summary>
+    public string? MarkKey { get; init; }
+
+    public byte[]? MarkKeyBytes() => MarkKey is null ? null : Convert.FromBase64String(MarkKey);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (MarkKey is null) yield break;
+        byte[]? key = null;
+        try
+        {
+            key = Convert.FromBase64String(MarkKey);
+        }
+        catch (FormatException)
+        {
+        }
+        if (key is not { Length: >= 32 })
+        {
+            yield return new ValidationResult("Shadow:MarkKey must be base64 of at least 32 bytes.", [nameof(MarkKey)]);
+        }
+    }
 }
