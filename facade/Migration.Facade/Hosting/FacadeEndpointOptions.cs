@@ -17,7 +17,29 @@ internal sealed record FacadeEndpointOptions : IValidatableObject
     /// </summary>
     public bool MigrationPipeline { get; init; } = true;
 
+    /// <summary>
+    /// Host names the public port answers (others get 400), so nobody can make the monolith write links to their host
+    /// through <c>Host</c>. <c>*</c> allows any. Empty: <see cref="PublicUrl"/>'s host, with its loopback aliases when it
+    /// is a loopback address.
+    /// </summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+
     public Uri PublicUri => new(PublicUrl);
+
+    /// <summary>The hosts the public port answers, or null for any.</summary>
+    public IReadOnlySet<string>? PublicHosts()
+    {
+        if (AllowedHosts.Contains("*")) return null;
+        var hosts = new HashSet<string>(AllowedHosts, StringComparer.OrdinalIgnoreCase);
+        if (hosts.Count == 0)
+        {
+            var host = PublicUri.Host;
+            if (host is "0.0.0.0" or "[::]" or "*" or "+") return null;
+            hosts.Add(host);
+            if (PublicUri.IsLoopback) hosts.UnionWith(["localhost", "127.0.0.1", "[::1]"]);
+        }
+        return hosts;
+    }
 
     public Uri ControlPlaneUri => new(ControlPlaneUrl);
 

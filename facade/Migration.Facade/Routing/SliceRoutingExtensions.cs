@@ -28,6 +28,7 @@ internal static class SliceRoutingExtensions
         builder.Services.AddSingleton<SliceGuardMiddleware>();
         builder.Services.AddSingleton<ExtractedTimeouts>();
         builder.Services.AddSingleton<PassiveHealthMiddleware>();
+        builder.Services.AddSingleton<PublicHostFilter>();
         return builder;
     }
 
@@ -45,8 +46,10 @@ internal static class SliceRoutingExtensions
         var shadow = app.Services.GetRequiredService<ShadowMiddleware>();
         var health = app.Services.GetRequiredService<PassiveHealthMiddleware>();
         var stripping = app.Services.GetRequiredService<ClientIdentityStripping>();
+        var hosts = app.Services.GetRequiredService<PublicHostFilter>();
         app.MapReverseProxy(proxy =>
         {
+            proxy.Use(hosts.InvokeAsync);
             proxy.Use(stripping.InvokeAsync);
             proxy.Use(KeepBackendErrorsUntouched);
             if (pipeline)
