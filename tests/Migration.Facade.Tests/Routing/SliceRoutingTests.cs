@@ -137,7 +137,7 @@ public sealed class SliceRoutingTests
     public async Task The_original_host_reaches_the_backend_as_X_Forwarded_Host()
     {
         await using var bed = await TestBed.StartAsync();
-        await using var facade = await bed.StartFacadeAsync();
+        await using var facade = await bed.StartFacadeAsync(s => s["Facade:AllowedHosts:0"] = "shop.example");
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "/products/1");
         request.Headers.Host = "shop.example:8080";
