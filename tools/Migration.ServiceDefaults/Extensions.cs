@@ -41,6 +41,7 @@ public static class ServiceDefaultsExtensions
             logging.IncludeScopes = true;
         });
 
+        var ratio = TraceSampleRatio(builder.Configuration);
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
@@ -48,6 +49,10 @@ public static class ServiceDefaultsExtensions
                 .AddRuntimeInstrumentation()
                 .AddMeter("Migration.*"))
             .WithTracing(tracing => tracing
+                // Head sampling: an unsampled request creates no recorded spans, which is most of tracing's cost. A caller's
+                // sampled trace is followed; a stage that sees an error or a fallback can still keep its request (the facade's
+                // TraceRecording).
+                .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(ratio)))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddAspNetCoreInstrumentation(o => o.Filter = ctx =>
                     !ctx.Request.Path.StartsWithSegments(HealthEndpointPath) &&
@@ -61,6 +66,18 @@ public static class ServiceDefaultsExtensions
         }
         return builder;
     }
+
+    /// <summary><c>Telemetry:TraceSampleRatio</c>: the share of requests traced (0-1, default 0.01).</summary>
+    public static double TraceSampleRatio(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        var raw = configuration["Telemetry:TraceSampleRatio"];
+        if (raw is null) return DefaultTraceSampleRatio;
+        return double.TryParse(raw, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var ratio) && ratio is >= 0 and <= 1
+            ? ratio
+            : throw new InvalidOperationException($"Telemetry:TraceSampleRatio must be a number from 0 to 1; got '{raw}'.");
+    }
+
+    public const double DefaultTraceSampleRatio = 0.01;
 
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {

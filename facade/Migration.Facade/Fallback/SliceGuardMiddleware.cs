@@ -17,6 +17,10 @@ internal sealed class SliceGuardMiddleware(TrafficStatistics traffic, ExtractedT
         if (context.Features.Get<SliceRequest>() is not { } request)
         {
             await next(context);
+            if (context.Response.StatusCode >= StatusCodes.Status500InternalServerError || context.Features.Get<IForwarderErrorFeature>() is not null)
+            {
+                TraceRecording.Keep(context, "error:" + SliceRequest.LegacySide);
+            }
             return;
         }
         if (request.FellBack)
@@ -25,6 +29,7 @@ internal sealed class SliceGuardMiddleware(TrafficStatistics traffic, ExtractedT
             // error without a latency, so an SLO still sees a dead service once passive health checks stop trying it.
             traffic.Record(request.Slice, SliceRequest.ExtractedSide, error: true, milliseconds: null);
             traffic.RecordFallback(request.Slice, FallbackPolicy.Unavailable);
+            TraceRecording.Keep(context, "fallback:" + FallbackPolicy.Unavailable);
         }
         if (request.Side == SliceRequest.ExtractedSide)
         {
@@ -39,6 +44,7 @@ internal sealed class SliceGuardMiddleware(TrafficStatistics traffic, ExtractedT
         {
             traffic.Record(request.Slice, SliceRequest.ExtractedSide, error: true, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             traffic.RecordFallback(request.Slice, reason);
+            TraceRecording.Keep(context, "fallback:" + reason);
             context.Features.Set<IForwarderErrorFeature>(null);
             context.Response.Clear();
             request.Side = SliceRequest.LegacySide;
@@ -51,5 +57,9 @@ internal sealed class SliceGuardMiddleware(TrafficStatistics traffic, ExtractedT
         }
         var failed = FallbackPolicy.SideFailed(error, context.Response.StatusCode, request.SuppressedStatus);
         traffic.Record(request.Slice, request.Side, failed, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        if (failed)
+        {
+            TraceRecording.Keep(context, "error:" + request.Side);
+        }
     }
 }
