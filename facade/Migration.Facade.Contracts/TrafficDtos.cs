@@ -44,8 +44,17 @@ public sealed record ShadowReportDto(
 /// <summary>Body of <c>POST /admin/slices/{name}/overrides</c>: a tester pass that forces one side.</summary>
 public sealed record IssueSideOverrideRequest(string Side, string Reason, int? ValidForMinutes);
 
-/// <summary>An issued override; send <see cref="Value"/> in the <see cref="HeaderName"/> request header.</summary>
-public sealed record SideOverrideDto(string Slice, string Side, string Value, DateTimeOffset ExpiresAt)
+/// <summary>
+/// An issued override; send <see cref="Value"/> in the <see cref="HeaderName"/> request header. <see cref="Id"/> names it
+/// for a revoke (it is not the value, and the value cannot be derived from it).
+/// </summary>
+public sealed record SideOverrideDto(string Slice, string Side, string Value, DateTimeOffset ExpiresAt, string Id)
 {
     public const string HeaderName = "X-Migration-Side";
 }
+
+/// <summary>An override as the control plane lists it: everything but its value.</summary>
+public sealed record SideOverrideSummaryDto(string Id, string Slice, string Side, DateTimeOffset ExpiresAt, DateTimeOffset IssuedAt, string IssuedBy);
+
+/// <summary>Body of <c>POST /admin/slices/{name}/overrides/{id}/revoke</c>.</summary>
+public sealed record RevokeSideOverrideRequest(string Reason);

@@ -35,6 +35,9 @@ internal static class StranglerApp
                 .WithDescription("Show a slice's shadow parity and the latest differing answers.");
             config.AddCommand<OverrideCommand>("override")
                 .WithDescription("Issue a tester pass (X-Migration-Side header) that forces one side of a slice.");
+            config.AddCommand<RevokeCommand>("revoke")
+                .WithDescription("End a tester pass before it expires (its id is printed when it is issued).")
+                .WithExample("revoke", "catalog-read", "3f9c2a1b4d5e6f70", "--reason", "\"shared too widely\"");
             config.AddCommand<AuditCommand>("audit")
                 .WithDescription("List recorded slice changes, newest first.");
             config.AddBranch("data", data =>

@@ -17,6 +17,9 @@ internal static class OverridesApi
     {
         admin.MapPost("/slices/{name}/overrides", Issue).WithTags("Slices").WithName("IssueSideOverride")
             .RequireAuthorization(SecurityExtensions.OperatorPolicy);
+        admin.MapGet("/slices/{name}/overrides", List).WithTags("Slices").WithName("ListSideOverrides");
+        admin.MapPost("/slices/{name}/overrides/{id}/revoke", Revoke).WithTags("Slices").WithName("RevokeSideOverride")
+            .RequireAuthorization(SecurityExtensions.OperatorPolicy);
         return admin;
     }
 
@@ -49,6 +52,33 @@ internal static class OverridesApi
         var value = SideOverrides.NewValue();
         var pass = new SideOverride(SideOverrides.HashOf(value), name, request.Side, expires);
         await overrides.IssueAsync(slice, pass, user.Identity?.Name ?? "unknown", request.Reason.Trim(), ct);
-        return TypedResults.Ok(new SideOverrideDto(name, request.Side, value, expires));
+        return TypedResults.Ok(new SideOverrideDto(name, request.Side, value, expires, SideOverrides.IdOf(pass.Hash)));
     }
+
+    private static async Task<Results<Ok<List<SideOverrideSummaryDto>>, ProblemHttpResult>> List(
+        string name, SliceViews views, SideOverrideStore overrides, CancellationToken ct) =>
+        views.Exists(name)
+            ? TypedResults.Ok((await overrides.ListAsync(name, ct)).Select(Summary).ToList())
+            : Problems.NotFound($"Unknown slice '{name}'.");
+
+    /// <summary>Ends a tester pass before it expires (it was shared too widely, or the test is over); audited.</summary>
+    private static async Task<Results<Ok<SideOverrideSummaryDto>, ValidationProblem, ProblemHttpResult>> Revoke(
+        string name, string id, RevokeSideOverrideRequest request, SliceSnapshotHolder snapshots, SliceViews views,
+        SideOverrideStore overrides, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (!views.Exists(name) || !snapshots.Current.States.TryGetValue(name, out var slice))
+        {
+            return Problems.NotFound($"Unknown slice '{name}'.");
+        }
+        if (string.IsNullOrWhiteSpace(request.Reason))
+        {
+            return Problems.Invalid(nameof(request.Reason), "A reason is required; it is written to the audit log.");
+        }
+        return await overrides.RevokeAsync(slice, id, user.Identity?.Name ?? "unknown", request.Reason.Trim(), ct) is { } revoked
+            ? TypedResults.Ok(Summary(revoked))
+            : Problems.NotFound($"Slice '{name}' has no unexpired override '{id}'.");
+    }
+
+    private static SideOverrideSummaryDto Summary(SideOverrideRow o) =>
+        new(SideOverrides.IdOf(o.Hash), o.Slice, o.Side, o.ExpiresAt, o.IssuedAt, o.IssuedBy);
 }

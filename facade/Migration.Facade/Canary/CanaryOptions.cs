@@ -18,9 +18,9 @@ internal sealed record CanaryOptions
 
     public UserCookieOptions UserCookie { get; init; } = new();
 
-    /// <summary>Longest validity of a tester override issued by the control plane.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
-    public TimeSpan MaxOverrideValidity { get; init; } = TimeSpan.FromHours(24);
+    /// <summary>Longest validity of a tester override issued by the control plane (a working day; revoke ends one sooner).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan MaxOverrideValidity { get; init; } = TimeSpan.FromHours(8);
 }
 
 /// <summary>

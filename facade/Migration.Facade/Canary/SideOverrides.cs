@@ -19,6 +19,9 @@ internal sealed class SideOverrides(SliceSnapshotHolder snapshots, TimeProvider 
     /// <summary>256 random bits, URL-safe: unguessable, and fits a header without escaping.</summary>
     public static string NewValue() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
+    /// <summary>An override's public name: the start of its hash (the value cannot be derived from it).</summary>
+    public static string IdOf(string hash) => hash[..16];
+
     /// <summary>What the flag store keeps instead of the value: its lowercase hex SHA-256.</summary>
     public static string HashOf(string value)
     {

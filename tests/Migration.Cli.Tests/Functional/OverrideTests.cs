@@ -16,6 +16,7 @@ public sealed class OverrideTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("X-Migration-Side: sealed-pass-value", result.Output.Split('\n').Select(l => l.Trim()));
+        Assert.Contains("pass id 3f9c2a1b4d5e6f70", result.Output);
         var sent = JsonSerializer.Deserialize<IssueSideOverrideRequest>(api.Requests.Last().Body, JsonSerializerOptions.Web);
         Assert.Equal(new IssueSideOverrideRequest("extracted", "qa", 15), sent);
     }
@@ -76,5 +77,29 @@ public sealed class OverrideTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, Assert.Single(result.ErrorLines));
+    }
+
+    [Fact]
+    public async Task Revoke_ends_a_pass_by_its_id_with_a_reason()
+    {
+        await using var api = await FakeAdminApi.StartAsync();
+
+        var result = await CliRunner.RunAsync("revoke", "catalog-read", "3f9c2a1b4d5e6f70", "-r", "shared too widely", "--url", api.Url);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("catalog-read: extracted pass 3f9c2a1b4d5e6f70 of alice revoked", result.Output);
+        Assert.Equal(new RevokeSideOverrideRequest("shared too widely"),
+            JsonSerializer.Deserialize<RevokeSideOverrideRequest>(api.Requests.Last().Body, JsonSerializerOptions.Web));
+    }
+
+    [Fact]
+    public async Task Revoking_an_unknown_pass_exits_5_on_one_line()
+    {
+        await using var api = await FakeAdminApi.StartAsync();
+
+        var result = await CliRunner.RunAsync("revoke", "catalog-read", "0000000000000000", "-r", "x", "--url", api.Url);
+
+        Assert.Equal(5, result.ExitCode);
+        Assert.Contains("has no unexpired override '0000000000000000'", Assert.Single(result.ErrorLines));
     }
 }

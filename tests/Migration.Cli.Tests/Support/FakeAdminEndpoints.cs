@@ -28,6 +28,11 @@ internal static class FakeAdminEndpoints
         admin.MapDelete("/slices/{name}/diff", (string name, HttpContext http) => ResetShadow(state, name, http));
         admin.MapPost("/slices/{name}/overrides", (string name, IssueSideOverrideRequest request, HttpContext http) =>
             IssueOverride(state, name, request, http));
+        // Like the facade: a known slice and the one pass it issued; anything else is 404.
+        admin.MapPost("/slices/{name}/overrides/{id}/revoke", (string name, string id, RevokeSideOverrideRequest request) =>
+            state.Slices.ContainsKey(name) && id == "3f9c2a1b4d5e6f70"
+                ? Results.Ok(new SideOverrideSummaryDto(id, name, "extracted", FakeAdminState.Changed.AddMinutes(60), FakeAdminState.Changed, "alice"))
+                : TypedResults.Problem(title: "Not Found", detail: $"Slice '{name}' has no unexpired override '{id}'.", statusCode: 404));
         admin.MapPost("/backfills/{service}", (string service) => Backfill(state, service, started: true));
         admin.MapGet("/backfills/{service}", (string service) => Backfill(state, service, started: false));
         admin.MapGet("/data/{dataSet}", (string dataSet) => state.Slices.Values.Any(s => s.TargetCluster == dataSet)
@@ -79,7 +84,7 @@ internal static class FakeAdminEndpoints
         return TypedResults.Ok(changed);
     }
 
-    // Like the facade: operators only, a known slice, at most a day (the facade's default maximum).
+    // Like the facade: operators only, a known slice, at most a day.
     private static IResult IssueOverride(FakeAdminState state, string name, IssueSideOverrideRequest request, HttpContext http)
     {
         if (state.ViewerToken is not null && http.Request.Headers.Authorization.ToString() == $"Bearer {state.ViewerToken}")
@@ -93,7 +98,7 @@ internal static class FakeAdminEndpoints
         return request.ValidForMinutes is > 1440
             ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["ValidForMinutes"] = ["ValidForMinutes must be between 1 and 1440."] },
                 detail: "ValidForMinutes must be between 1 and 1440.")
-            : TypedResults.Ok(new SideOverrideDto(name, request.Side, "sealed-pass-value", FakeAdminState.Changed.AddMinutes(request.ValidForMinutes ?? 60)));
+            : TypedResults.Ok(new SideOverrideDto(name, request.Side, "sealed-pass-value", FakeAdminState.Changed.AddMinutes(request.ValidForMinutes ?? 60), "3f9c2a1b4d5e6f70"));
     }
 
     private static IResult ResetShadow(FakeAdminState state, string name, HttpContext http)

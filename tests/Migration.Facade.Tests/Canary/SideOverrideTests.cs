@@ -41,7 +41,7 @@ public sealed class SideOverrideTests
         // The value is the facade's business: neither backend ever sees the header.
         Assert.All(bed.Legacy.Seen.Concat(bed.Extracted.Seen), seen => Assert.False(seen.Headers.ContainsKey(SideOverrideDto.HeaderName)));
         var audit = await bed.Facade.Viewer.GetFromJsonAsync<AuditEntryDto[]>("/admin/audit?slice=catalog-read");
-        Assert.Contains(audit!, a => a.Reason.StartsWith("override issued: extracted until ", StringComparison.Ordinal)
+        Assert.Contains(audit!, a => a.Reason.StartsWith($"override issued: extracted pass {pass.Id} until ", StringComparison.Ordinal)
             && a.Reason.EndsWith(": testing the new service", StringComparison.Ordinal) && a.Actor == "alice");
     }
 
@@ -101,12 +101,40 @@ public sealed class SideOverrideTests
         await AssertProblemAsync(HttpStatusCode.NotFound, await bed.Facade.Operator.PostAsJsonAsync("/admin/slices/nope/overrides", request));
         await AssertProblemAsync(HttpStatusCode.BadRequest, await bed.Facade.Operator.PostAsJsonAsync(path, request with { Side = "sideways" }));
         await AssertProblemAsync(HttpStatusCode.BadRequest, await bed.Facade.Operator.PostAsJsonAsync(path, request with { Reason = " " }));
-        await AssertProblemAsync(HttpStatusCode.BadRequest, await bed.Facade.Operator.PostAsJsonAsync(path, request with { ValidForMinutes = 24 * 60 + 1 }));
+        await AssertProblemAsync(HttpStatusCode.BadRequest, await bed.Facade.Operator.PostAsJsonAsync(path, request with { ValidForMinutes = 8 * 60 + 1 }));
         await AssertProblemAsync(HttpStatusCode.BadRequest, await bed.Facade.Operator.PostAsJsonAsync(path, request with { ValidForMinutes = 0 }));
 
         var issued = await IssueAsync(bed.Facade, "catalog-read", "extracted", minutes: null);
         Assert.InRange(issued.ExpiresAt - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(55), TimeSpan.FromMinutes(60));
         Assert.Equal(43, issued.Value.Length);
+    }
+
+    [Fact]
+    public async Task A_revoked_value_forces_nothing_any_more_and_the_revoke_is_audited()
+    {
+        await using var bed = await StartAsync();
+        using var tester = new Visitor(bed.Facade);
+        var pass = await IssueAsync(bed.Facade, "catalog-read", "extracted");
+        var other = await IssueAsync(bed.Facade, "catalog-read", "extracted");
+        const string path = "/admin/slices/catalog-read/overrides";
+        var listed = await bed.Facade.Viewer.GetFromJsonAsync<SideOverrideSummaryDto[]>(path);
+        Assert.Equal(new[] { other.Id, pass.Id }.Order(), listed!.Select(o => o.Id).Order());
+        Assert.DoesNotContain(pass.Value, await bed.Facade.Viewer.GetStringAsync(path));
+
+        var revoke = new RevokeSideOverrideRequest("shared in the wrong channel");
+        Assert.Equal(HttpStatusCode.Forbidden, (await bed.Facade.Viewer.PostAsJsonAsync($"{path}/{pass.Id}/revoke", revoke)).StatusCode);
+        await AssertProblemAsync(HttpStatusCode.BadRequest, await bed.Facade.Operator.PostAsJsonAsync($"{path}/{pass.Id}/revoke", revoke with { Reason = "" }));
+        await AssertProblemAsync(HttpStatusCode.NotFound, await bed.Facade.Operator.PostAsJsonAsync($"{path}/0000000000000000/revoke", revoke));
+        using (var revoked = await bed.Facade.Operator.PostAsJsonAsync($"{path}/{pass.Id}/revoke", revoke))
+        {
+            Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+        }
+
+        Assert.Equal("\"legacy\"", (await tester.GetAsync("/api/categories", overrideValue: pass.Value)).Body);
+        Assert.Equal("\"extracted\"", (await tester.GetAsync("/api/categories", overrideValue: other.Value)).Body);
+        await AssertProblemAsync(HttpStatusCode.NotFound, await bed.Facade.Operator.PostAsJsonAsync($"{path}/{pass.Id}/revoke", revoke));
+        var audit = await bed.Facade.Viewer.GetFromJsonAsync<AuditEntryDto[]>("/admin/audit?slice=catalog-read");
+        Assert.Contains(audit!, a => a.Reason == $"override revoked: extracted pass {pass.Id} of alice: shared in the wrong channel" && a.Actor == "alice");
     }
 
     private static async Task AssertProblemAsync(HttpStatusCode status, HttpResponseMessage response)

@@ -33,6 +33,9 @@ internal interface IAdminApi
     [Post("/admin/slices/{name}/overrides")]
     Task<SideOverrideDto> IssueOverrideAsync(string name, [Body] IssueSideOverrideRequest request, CancellationToken cancellationToken);
 
+    [Post("/admin/slices/{name}/overrides/{id}/revoke")]
+    Task<SideOverrideSummaryDto> RevokeOverrideAsync(string name, string id, [Body] RevokeSideOverrideRequest request, CancellationToken cancellationToken);
+
     [Post("/admin/backfills/{service}")]
     Task<BackfillProgressDto> StartBackfillAsync(string service, CancellationToken cancellationToken);
 
