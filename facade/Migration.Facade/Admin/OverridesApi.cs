@@ -39,9 +39,9 @@ internal static class OverridesApi
         {
             return Problems.Invalid(nameof(request.Side), $"Side must be '{SliceRequest.LegacySide}' or '{SliceRequest.ExtractedSide}'.");
         }
-        if (string.IsNullOrWhiteSpace(request.Reason))
+        if (Reasons.Problem(request.Reason) is { } reason)
         {
-            return Problems.Invalid(nameof(request.Reason), "A reason is required; it is written to the audit log.");
+            return Problems.Invalid(nameof(request.Reason), reason);
         }
         var max = (int)options.Value.MaxOverrideValidity.TotalMinutes;
         if (request.ValidForMinutes is { } m && (m < 1 || m > max))
@@ -70,9 +70,9 @@ internal static class OverridesApi
         {
             return Problems.NotFound($"Unknown slice '{name}'.");
         }
-        if (string.IsNullOrWhiteSpace(request.Reason))
+        if (Reasons.Problem(request.Reason) is { } reason)
         {
-            return Problems.Invalid(nameof(request.Reason), "A reason is required; it is written to the audit log.");
+            return Problems.Invalid(nameof(request.Reason), reason);
         }
         return await overrides.RevokeAsync(slice, id, user.Identity?.Name ?? "unknown", request.Reason.Trim(), ct) is { } revoked
             ? TypedResults.Ok(Summary(revoked))

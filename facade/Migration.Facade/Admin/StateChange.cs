@@ -14,9 +14,9 @@ internal static class StateChange
             return new(nameof(request.State),
                 $"Unknown state '{request.State}'. Use one of: {string.Join(", ", SliceStates.All)}.");
         }
-        if (string.IsNullOrWhiteSpace(request.Reason))
+        if (Reasons.Problem(request.Reason) is { } reason)
         {
-            return new(nameof(request.Reason), "A reason is required; it is written to the audit log.");
+            return new(nameof(request.Reason), reason);
         }
         if (request.State == SliceStates.Canary && request.Percentage is not (>= 1 and <= 99))
         {
