@@ -7,24 +7,35 @@ namespace Migration.Facade.Shadow;
 /// priority, and one preempted while holding a lock the requests also take (a bounded Channel takes one for every
 /// read, write and count) would stall those requests until the scheduler let it run again.
 /// </summary>
-internal sealed class MirrorQueue(int capacity)
+internal sealed class MirrorQueue(int capacity, long capacityBytes = long.MaxValue)
 {
     // Mirrors are background work: a job may wait this long for an idle thread to look again.
     private static readonly TimeSpan LongestNap = TimeSpan.FromMilliseconds(100);
 
     private readonly ConcurrentQueue<ShadowJob> _jobs = new();
     private int _count;
+    private long _bytes;
     private volatile bool _completed;
 
     public int Count => Volatile.Read(ref _count);
 
-    public bool IsFull => Count >= capacity;
+    /// <summary>The bodies the queued jobs hold (the request's and the monolith's answer).</summary>
+    public long Bytes => Interlocked.Read(ref _bytes);
 
-    /// <summary>False, at once, when the queue already holds its capacity.</summary>
+    public bool IsFull => Count >= capacity || Bytes >= capacityBytes;
+
+    /// <summary>False, at once, when the queue already holds its capacity in jobs or in bytes.</summary>
     public bool TryWrite(ShadowJob job)
     {
         if (Interlocked.Increment(ref _count) > capacity)
         {
+            Interlocked.Decrement(ref _count);
+            return false;
+        }
+        var size = job.Bytes;
+        if (Interlocked.Add(ref _bytes, size) > capacityBytes)
+        {
+            Interlocked.Add(ref _bytes, -size);
             Interlocked.Decrement(ref _count);
             return false;
         }
@@ -35,6 +46,7 @@ internal sealed class MirrorQueue(int capacity)
     public bool TryRead(out ShadowJob job)
     {
         if (!_jobs.TryDequeue(out job!)) return false;
+        Interlocked.Add(ref _bytes, -job.Bytes);
         Interlocked.Decrement(ref _count);
         return true;
     }

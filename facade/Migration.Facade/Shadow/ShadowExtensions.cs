@@ -11,7 +11,11 @@ internal static class ShadowExtensions
             .BindConfiguration(ShadowQueueOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddSingleton(sp => new MirrorQueue(sp.GetRequiredService<IOptions<ShadowQueueOptions>>().Value.QueueCapacity));
+        builder.Services.AddSingleton(sp =>
+        {
+            var shadow = sp.GetRequiredService<IOptions<ShadowQueueOptions>>().Value;
+            return new MirrorQueue(shadow.QueueCapacity, shadow.QueueBytes);
+        });
         builder.Services.AddSingleton<ShadowStatistics>();
         builder.Services.AddSingleton<ShadowMiddleware>();
         builder.Services.AddHostedService<ShadowWorker>();

@@ -16,4 +16,8 @@ internal sealed record ShadowJob(
     byte[] LegacyBody,
     ClusterState Extracted,
     ClusterState LegacyCluster,
-    DateTimeOffset At);
+    DateTimeOffset At)
+{
+    /// <summary>What the job keeps in memory, near enough: its two bodies.</summary>
+    public long Bytes => (Body?.Length ?? 0) + LegacyBody.Length;
+}

@@ -61,6 +61,15 @@ internal sealed record ShadowQueueOptions : IValidatableObject
     /// <summary>Mirrors waiting to be sent; when full, new ones are shed (counted), never awaited.</summary>
     [Range(1, 1_000_000)] public int QueueCapacity { get; init; } = 1000;
 
+    /// <summary>The bodies the waiting mirrors may hold in all; past it new ones are shed like a full queue.</summary>
+    [Range(1024 * 1024, 1024L * 1024 * 1024)] public long QueueBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>A mirror that waited longer than this is dropped (counted as <c>stale</c>): the monolith's answer is old news.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")] public TimeSpan MaxQueueAge { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Differences kept per differing sample (all are counted in the comparison itself).</summary>
+    [Range(1, 10_000)] public int MaxDifferencesPerSample { get; init; } = 50;
+
     /// <summary>Mirror threads (lowest OS priority, one mirror at a time each): more of them use the idle CPU between requests better.</summary>
     [Range(1, 64)] public int Workers { get; init; } = 8;
 

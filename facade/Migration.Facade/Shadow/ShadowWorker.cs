@@ -20,10 +20,12 @@ internal sealed class ShadowWorker(
     ShadowTransport transport,
     ShadowStatistics statistics,
     IOptions<ShadowQueueOptions> options,
+    TimeProvider clock,
     ILogger<ShadowWorker> logger) : IHostedService
 {
     public const string SkippedTimeout = "timeout";
     public const string SkippedError = "error";
+    public const string SkippedStale = "stale";
 
     // Never disposed: a mirror thread may still look at its token after the host is gone.
     private readonly CancellationTokenSource _stopping = new();
@@ -72,6 +74,11 @@ internal sealed class ShadowWorker(
 
     private void Process(ShadowJob job, CancellationToken stoppingToken)
     {
+        if (clock.GetUtcNow() - job.At > options.Value.MaxQueueAge)
+        {
+            statistics.Skipped(job.Slice, SkippedStale);
+            return;
+        }
         try
         {
             Compare(job, stoppingToken);
@@ -127,7 +134,8 @@ internal sealed class ShadowWorker(
         }
         statistics.Compared(job.Slice, noiseOnly, differences.Count == 0
             ? null
-            : new ShadowDiffSampleDto(job.At, job.Method, Redaction.PathAndQuery(job.Path, job.Query), differences));
+            : new ShadowDiffSampleDto(job.At, job.Method, Redaction.PathAndQuery(job.Path, job.Query),
+                differences.Count > options.Value.MaxDifferencesPerSample ? differences[..options.Value.MaxDifferencesPerSample] : differences));
     }
 
     private CapturedResponse Send(string prefix, ShadowJob job, CancellationToken ct)

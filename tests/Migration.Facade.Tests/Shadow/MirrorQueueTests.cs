@@ -52,4 +52,17 @@ public sealed class MirrorQueueTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reader.WaitAsync(TimeSpan.FromSeconds(30)));
     }
+
+    [Fact]
+    public void The_queue_is_also_full_when_its_jobs_hold_its_bytes()
+    {
+        var queue = new MirrorQueue(100, capacityBytes: 1000);
+        ShadowJob Big(string path) => Job(path) with { LegacyBody = new byte[600] };
+
+        Assert.Equal([true, false], new[] { queue.TryWrite(Big("/1")), queue.TryWrite(Big("/2")) });
+        Assert.Equal((1, 600L), (queue.Count, queue.Bytes));
+        Assert.True(queue.TryRead(out _));
+        Assert.Equal(0L, queue.Bytes);
+        Assert.True(queue.TryWrite(Big("/3")));
+    }
 }

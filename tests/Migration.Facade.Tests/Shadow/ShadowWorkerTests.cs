@@ -32,14 +32,14 @@ public sealed class ShadowWorkerTests
         {
             _sent.Enqueue(request.RequestUri!);
             return answer(request);
-        })), _statistics, Options.Create(new ShadowQueueOptions()), NullLogger<ShadowWorker>.Instance);
+        })), _statistics, Options.Create(new ShadowQueueOptions()), TimeProvider.System, NullLogger<ShadowWorker>.Instance);
         worker.Consume(CancellationToken.None);
     }
 
     private static ShadowJob Job(string method, ShadowOptions options, string extractedAddress = "http://extracted/") =>
         new(Slice, options, method, "/api/x", new QueryString("?q=1"), [], method == "POST" ? "{}"u8.ToArray() : null,
             200, [new("Content-Type", ["application/json; charset=utf-8"])], """{"id":1}"""u8.ToArray(),
-            Cluster(extractedAddress), Cluster("http://legacy/"), DateTimeOffset.UnixEpoch);
+            Cluster(extractedAddress), Cluster("http://legacy/"), DateTimeOffset.UtcNow);
 
     private static HttpResponseMessage Json(string json) =>
         new(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
@@ -69,6 +69,24 @@ public sealed class ShadowWorkerTests
     }
 
     [Fact]
+    public void A_mirror_that_waited_too_long_is_dropped_as_stale_and_never_sent()
+    {
+        Run(_ => Json("""{"id":1}"""), Job("GET", new ShadowOptions()) with { At = DateTimeOffset.UtcNow.AddMinutes(-1) });
+
+        Assert.Empty(_sent);
+        Assert.Equal(1L, _statistics.Report(Slice).Skipped[ShadowWorker.SkippedStale]);
+    }
+
+    [Fact]
+    public void A_sample_keeps_at_most_its_share_of_differences()
+    {
+        var many = "{" + string.Join(",", Enumerable.Range(0, 120).Select(i => $"\"f{i}\":{i}")) + "}";
+        Run(_ => Json(many), Job("GET", new ShadowOptions()));
+
+        Assert.Equal(50, Assert.Single(_statistics.Report(Slice).Samples).Differences.Count);
+    }
+
+    [Fact]
     public void An_extracted_answer_over_the_body_limit_is_skipped_as_size()
     {
         Run(_ => Json($$"""{"id":1,"pad":"{{new string('x', 100)}}"}"""), Job("GET", new ShadowOptions { MaxResponseBodyBytes = 50 }));
@@ -94,7 +112,7 @@ public sealed class ShadowWorkerTests
         {
             seen.TrySetResult((Thread.CurrentThread.Name ?? "", CurrentThreadNice()));
             return Json("""{"id":1}""");
-        })), _statistics, Options.Create(new ShadowQueueOptions()), NullLogger<ShadowWorker>.Instance);
+        })), _statistics, Options.Create(new ShadowQueueOptions()), TimeProvider.System, NullLogger<ShadowWorker>.Instance);
 
         await worker.StartAsync(CancellationToken.None);
         Assert.True(_queue.TryWrite(Job("GET", new ShadowOptions())));
