@@ -18,6 +18,7 @@ internal static class ControlPlaneExtensions
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow);
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton<SliceViews>();
+        builder.Services.AddExceptionHandler<StoreUnavailableHandler>();
         return builder;
     }
 
@@ -38,8 +39,13 @@ internal static class ControlPlaneExtensions
         });
         app.MapDefaultEndpoints();
         app.MapOpenApi();
+        var flags = app.Services.GetRequiredService<Flags.FlagStoreHealth>();
         app.MapGroup("/admin")
             .RequireAuthorization(SecurityExtensions.ViewerPolicy)
+            // Reads serve the snapshot users are served with; a change could not be stored, nor reach other instances.
+            .AddEndpointFilter(async (context, next) => flags.Degraded && !HttpMethods.IsGet(context.HttpContext.Request.Method)
+                ? Problems.Unavailable($"The flag store cannot be read ({flags.Problem}); changes are refused until it is back.")
+                : await next(context))
             .MapSlicesApi()
             .MapAuditApi()
             .MapProgressApi()

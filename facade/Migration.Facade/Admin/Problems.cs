@@ -14,6 +14,9 @@ internal static class Problems
     public static ProblemHttpResult BadGateway(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status502BadGateway);
 
+    public static ProblemHttpResult Unavailable(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable);
+
     public static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, detail: message);
 }

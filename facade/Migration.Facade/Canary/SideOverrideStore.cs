@@ -29,7 +29,7 @@ internal sealed class SideOverrideStore(IDbContextFactory<FlagDbContext> context
             db.Audit.Add(Audit(slice, now, actor, $"override revoked: {revoked.Side} pass {id} of {revoked.IssuedBy}: {reason}"));
             await db.SaveChangesAsync(ct);
         }
-        await store.RefreshAsync(ct);
+        await store.RefreshAfterWriteAsync(ct);
         return revoked;
     }
 
@@ -49,7 +49,7 @@ internal sealed class SideOverrideStore(IDbContextFactory<FlagDbContext> context
             await db.SaveChangesAsync(ct);
         }
         // This instance honours the override at once; the others within a poll interval.
-        await store.RefreshAsync(ct);
+        await store.RefreshAfterWriteAsync(ct);
     }
 
     // An override changes no state: the entry records the slice as it stands, and what happened.

@@ -12,7 +12,8 @@ internal abstract record ChangeResult
 }
 
 /// <summary>Reads and writes slice state and the audit log; publishes a fresh snapshot after local writes.</summary>
-internal sealed class FlagStore(IDbContextFactory<FlagDbContext> contexts, SliceSnapshotHolder snapshots, TimeProvider clock)
+internal sealed partial class FlagStore(
+    IDbContextFactory<FlagDbContext> contexts, SliceSnapshotHolder snapshots, SnapshotFile kept, TimeProvider clock, ILogger<FlagStore> logger)
 {
     private readonly SemaphoreSlim _refreshing = new(1, 1);
 
@@ -92,20 +93,8 @@ internal sealed class FlagStore(IDbContextFactory<FlagDbContext> contexts, Slice
             await tx.CommitAsync(ct);
             result = new ChangeResult.Changed(new SliceState(name, state, percentage, next, now, actor));
         }
-        await RefreshAsync(ct);
+        await RefreshAfterWriteAsync(ct);
         return result;
-    }
-
-    /// <summary>Records an action that changes no state (e.g. an override issued) in the audit log.</summary>
-    public async Task RecordAsync(SliceState slice, string actor, string reason, CancellationToken ct)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        db.Audit.Add(new AuditRow
-        {
-            Slice = slice.Name, At = clock.GetUtcNow(), Actor = actor, Reason = reason, Version = slice.Version,
-            FromState = slice.State, FromPercentage = slice.Percentage, ToState = slice.State, ToPercentage = slice.Percentage,
-        });
-        await db.SaveChangesAsync(ct);
     }
 
     public async Task<IReadOnlyList<AuditEntryDto>> AuditAsync(string? slice, int limit, CancellationToken ct)
@@ -136,6 +125,7 @@ internal sealed class FlagStore(IDbContextFactory<FlagDbContext> contexts, Slice
             if (!fresh.SameVersionsAs(current) || !fresh.SameOverridesAs(current))
             {
                 snapshots.Publish(fresh);
+                kept.Save(fresh);
             }
         }
         finally
@@ -143,6 +133,25 @@ internal sealed class FlagStore(IDbContextFactory<FlagDbContext> contexts, Slice
             _refreshing.Release();
         }
     }
+
+    /// <summary>
+    /// Publishes a change this instance just saved. It is saved whatever happens here: a refresh that fails (the store
+    /// locked a moment) is left to the next poll rather than reported as a failed change.
+    /// </summary>
+    public async Task RefreshAfterWriteAsync(CancellationToken ct)
+    {
+        try
+        {
+            await RefreshAsync(ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogRefreshFailed(ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A saved change could not be read back at once; the next poll publishes it")]
+    private partial void LogRefreshFailed(Exception exception);
 
     // Filtered here, not in SQL: SQLite keeps DateTimeOffset as text, which EF Core cannot compare in a query.
     private async Task<IReadOnlyList<SideOverride>> LoadOverridesAsync(CancellationToken ct)

@@ -24,7 +24,11 @@ internal static class FlagStoreExtensions
         builder.Services.AddSingleton(sp => new SliceCatalog(sp.GetRequiredService<IProxyConfigProvider>()));
         builder.Services.AddSingleton<FlagDbContextInitializer>();
         builder.Services.AddSingleton<FlagStore>();
-        builder.Services.AddHostedService<FlagStoreInitializer>();
+        builder.Services.AddSingleton<FlagStoreHealth>();
+        builder.Services.AddSingleton<SnapshotFile>();
+        builder.Services.AddHealthChecks().AddCheck<FlagStoreHealth>("flag-store");
+        builder.Services.AddSingleton<FlagStoreInitializer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<FlagStoreInitializer>());
         builder.Services.AddHostedService<FlagStorePoller>();
 
         // Registered before AddFeatureManagement so it replaces the configuration-based provider.

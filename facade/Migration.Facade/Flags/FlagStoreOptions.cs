@@ -17,4 +17,7 @@ internal sealed record FlagStoreOptions
     /// <summary>How often every instance re-reads the store, so a flip elsewhere arrives in well under a second.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:30")]
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Where the last good slice states are kept, for a start while the store cannot be read (relative: the content root).</summary>
+    [Required] public string SnapshotFile { get; init; } = ".data/facade-flags.snapshot.json";
 }

@@ -2,28 +2,64 @@ using Microsoft.Extensions.Options;
 
 namespace Migration.Facade.Flags;
 
-/// <summary>Creates the schema and the missing slice rows, then loads the first snapshot before traffic arrives.</summary>
-internal sealed class FlagStoreInitializer(FlagStore store, SliceCatalog catalog, FlagDbContextInitializer schema) : IHostedService
+/// <summary>
+/// Creates the schema and the missing slice rows, then loads the first snapshot before traffic arrives. A store that
+/// cannot be read does not stop the facade: it starts on the last good snapshot kept on disk (or every slice on
+/// legacy), reports degraded health, and the poller keeps trying.
+/// </summary>
+internal sealed class FlagStoreInitializer(
+    FlagStore store, SliceCatalog catalog, FlagDbContextInitializer schema, FlagStoreHealth health, SnapshotFile kept,
+    SliceSnapshotHolder snapshots, ILogger<FlagStoreInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await schema.MigrateAsync(cancellationToken);
-        await store.EnsureSlicesAsync(catalog.Slices.Keys, cancellationToken);
-        await store.RefreshAsync(cancellationToken);
+        if (await TryOpenAsync(cancellationToken)) return;
+        var states = kept.TryLoad() ?? [];
+        var known = states.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        snapshots.Publish(new SliceSnapshot(states.Concat(catalog.Slices.Keys.Where(n => !known.Contains(n)).Select(SliceState.Initial))));
+        logger.LogError("The flag store cannot be read ({Problem}); serving {Source} until it is back",
+            health.Problem, states.Count > 0 ? "the last good snapshot" : "every slice on legacy");
+    }
+
+    /// <summary>Schema, slice rows and a first read; false (degraded, with the reason) when the store cannot be read.</summary>
+    public async Task<bool> TryOpenAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await schema.MigrateAsync(cancellationToken);
+            await store.EnsureSlicesAsync(catalog.Slices.Keys, cancellationToken);
+            await store.RefreshAsync(cancellationToken);
+            health.MarkHealthy();
+            return true;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            health.MarkDegraded(ex.GetBaseException().Message);
+            return false;
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>Re-reads the shared store so a flip made on another instance reaches this one within a poll interval.</summary>
-internal sealed class FlagStorePoller(FlagStore store, IOptions<FlagStoreOptions> options, TimeProvider clock, ILogger<FlagStorePoller> logger)
-    : BackgroundService
+internal sealed class FlagStorePoller(
+    FlagStore store, FlagStoreInitializer opener, FlagStoreHealth health, IOptions<FlagStoreOptions> options, TimeProvider clock,
+    ILogger<FlagStorePoller> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            if (health.Degraded)
+            {
+                if (await opener.TryOpenAsync(stoppingToken))
+                {
+                    logger.LogWarning("The flag store is readable again; changes are accepted");
+                }
+                continue;
+            }
             try
             {
                 await store.RefreshAsync(stoppingToken);

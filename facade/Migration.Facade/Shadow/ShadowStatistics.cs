@@ -16,19 +16,23 @@ internal sealed class ShadowStatistics(IOptions<ShadowQueueOptions> options, IOp
 
     public void Compared(string slice, bool noiseOnly, ShadowDiffSampleDto? sample)
     {
+        // Compared counts last: a reader that sees a comparison counted sees its sample and its outcome too (the mirror
+        // threads run at the lowest priority and may be preempted between any two of these lines).
         var s = For(slice);
-        Interlocked.Increment(ref s.Compared);
         if (sample is null)
         {
             Interlocked.Increment(ref s.Matches);
             if (noiseOnly) Interlocked.Increment(ref s.NoiseIgnored);
             meters.Shadowed(slice, Match);
-            return;
         }
-        Interlocked.Increment(ref s.Differences);
-        meters.Shadowed(slice, Difference);
-        s.Samples.Enqueue(sample);
-        while (s.Samples.Count > options.Value.SampleCount && s.Samples.TryDequeue(out _)) { }
+        else
+        {
+            s.Samples.Enqueue(sample);
+            while (s.Samples.Count > options.Value.SampleCount && s.Samples.TryDequeue(out _)) { }
+            Interlocked.Increment(ref s.Differences);
+            meters.Shadowed(slice, Difference);
+        }
+        Interlocked.Increment(ref s.Compared);
     }
 
     public void Skipped(string slice, string reason)

@@ -82,7 +82,8 @@ public partial class MigrationSystem : IAsyncLifetime
     /// <summary>The facade's flag store file (the SQLite set-up).</summary>
     public string FlagStoreDatabase => Path.Combine(_dataDir, "flags.db");
 
-    protected virtual IEnumerable<string> FlagStoreArguments => [$"--FlagStore:ConnectionString=Data Source={FlagStoreDatabase}"];
+    protected virtual IEnumerable<string> FlagStoreArguments =>
+        [$"--FlagStore:ConnectionString=Data Source={FlagStoreDatabase}", $"--FlagStore:SnapshotFile={FlagStoreDatabase}.snapshot.json"];
 
     /// <summary>How the monolith and Catalog.Service exchange events: the embedded transport on a port of this system's own.</summary>
     protected virtual IEnumerable<string> MessagingArguments =>

@@ -30,7 +30,7 @@ public sealed class PostgresSystem : MigrationSystem
         ["--Database:Provider=Postgres", $"--ConnectionStrings:Orders={Connection("orders")}"];
 
     protected override IEnumerable<string> FlagStoreArguments =>
-        ["--FlagStore:Provider=Postgres", $"--FlagStore:ConnectionString={Connection("flags")}"];
+        ["--FlagStore:Provider=Postgres", $"--FlagStore:ConnectionString={Connection("flags")}", $"--FlagStore:SnapshotFile={FlagStoreDatabase}.snapshot.json"];
 
     public override async Task InitializeAsync()
     {

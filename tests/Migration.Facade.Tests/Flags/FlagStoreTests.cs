@@ -2,6 +2,9 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Migration.Facade.Contracts;
 using Migration.Facade.Flags;
 using Migration.Facade.Tests.Support;
@@ -20,7 +23,9 @@ public sealed class FlagStoreTests
             .BuildServiceProvider().GetRequiredService<IDbContextFactory<FlagDbContext>>();
         await new FlagDbContextInitializer(contexts).MigrateAsync(CancellationToken.None);
         var snapshots = new SliceSnapshotHolder();
-        var store = new FlagStore(contexts, snapshots, TimeProvider.System);
+        var kept = new SnapshotFile(Options.Create(new FlagStoreOptions { SnapshotFile = folder.File("snapshot.json") }),
+            new HostingEnvironment { ContentRootPath = folder.Path }, NullLogger<SnapshotFile>.Instance);
+        var store = new FlagStore(contexts, snapshots, kept, TimeProvider.System, NullLogger<FlagStore>.Instance);
         await store.EnsureSlicesAsync(["s"], CancellationToken.None);
 
         // A poll has read the slice (still legacy) and stalls before publishing, while an operator flips it.

@@ -35,6 +35,8 @@ internal sealed class FacadeHost : IAsyncDisposable
         var settings = new Dictionary<string, string?>
         {
             ["FlagStore:ConnectionString"] = $"Data Source={databasePath}",
+            // Each host keeps its last good snapshot beside its own store, not in the shared content root.
+            ["FlagStore:SnapshotFile"] = Path.ChangeExtension(databasePath, ".snapshot.json"),
             ["FlagStore:PollInterval"] = "00:00:00.100",
             ["Services:legacy:http:0"] = legacyUrl,
             ["Services:catalog:http:0"] = catalogUrl,
