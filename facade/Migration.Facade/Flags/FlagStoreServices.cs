@@ -7,7 +7,7 @@ namespace Migration.Facade.Flags;
 /// cannot be read does not stop the facade: it starts on the last good snapshot kept on disk (or every slice on
 /// legacy), reports degraded health, and the poller keeps trying.
 /// </summary>
-internal sealed class FlagStoreInitializer(
+internal sealed partial class FlagStoreInitializer(
     FlagStore store, SliceCatalog catalog, FlagDbContextInitializer schema, FlagStoreHealth health, SnapshotFile kept,
     SliceSnapshotHolder snapshots, ILogger<FlagStoreInitializer> logger) : IHostedService
 {
@@ -17,8 +17,7 @@ internal sealed class FlagStoreInitializer(
         var states = kept.TryLoad() ?? [];
         var known = states.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         snapshots.Publish(new SliceSnapshot(states.Concat(catalog.Slices.Keys.Where(n => !known.Contains(n)).Select(SliceState.Initial))));
-        logger.LogError("The flag store cannot be read ({Problem}); serving {Source} until it is back",
-            health.Problem, states.Count > 0 ? "the last good snapshot" : "every slice on legacy");
+        LogDegradedStart(health.Problem, states.Count > 0 ? "the last good snapshot" : "every slice on legacy");
     }
 
     /// <summary>Schema, slice rows and a first read; false (degraded, with the reason) when the store cannot be read.</summary>
@@ -40,10 +39,13 @@ internal sealed class FlagStoreInitializer(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The flag store cannot be read ({Problem}); serving {Source} until it is back")]
+    private partial void LogDegradedStart(string? problem, string source);
 }
 
 /// <summary>Re-reads the shared store so a flip made on another instance reaches this one within a poll interval.</summary>
-internal sealed class FlagStorePoller(
+internal sealed partial class FlagStorePoller(
     FlagStore store, FlagStoreInitializer opener, FlagStoreHealth health, IOptions<FlagStoreOptions> options, TimeProvider clock,
     ILogger<FlagStorePoller> logger) : BackgroundService
 {
@@ -56,7 +58,7 @@ internal sealed class FlagStorePoller(
             {
                 if (await opener.TryOpenAsync(stoppingToken))
                 {
-                    logger.LogWarning("The flag store is readable again; changes are accepted");
+                    LogRecovered();
                 }
                 continue;
             }
@@ -67,8 +69,14 @@ internal sealed class FlagStorePoller(
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // Keep serving the last good snapshot; the store may be briefly locked or unreachable.
-                logger.LogWarning(ex, "Reading the flag store failed; keeping the last snapshot");
+                LogReadFailed(ex);
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The flag store is readable again; changes are accepted")]
+    private partial void LogRecovered();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the flag store failed; keeping the last snapshot")]
+    private partial void LogReadFailed(Exception exception);
 }

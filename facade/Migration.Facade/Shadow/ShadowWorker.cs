@@ -15,7 +15,7 @@ namespace Migration.Facade.Shadow;
 /// thus use the CPU users leave idle: on a saturated facade the queue fills and mirrors are shed (counted as
 /// queue-full) instead of taking throughput from users. Measured: tests/Benchmarks/facade-throughput.sh.
 /// </remarks>
-internal sealed class ShadowWorker(
+internal sealed partial class ShadowWorker(
     MirrorQueue queue,
     ShadowTransport transport,
     ShadowStatistics statistics,
@@ -38,7 +38,7 @@ internal sealed class ShadowWorker(
             {
                 if (!IdlePriority.TryApplyToCurrentThread())
                 {
-                    logger.LogWarning("Shadow mirrors run at normal priority: the OS refused a lower one");
+                    LogNormalPriority();
                 }
                 try
                 {
@@ -47,7 +47,7 @@ internal sealed class ShadowWorker(
                 catch (Exception ex)
                 {
                     // An exception escaping a thread would end the whole facade; losing the mirrors is the lesser harm.
-                    logger.LogError(ex, "A shadow mirror thread stopped");
+                    LogThreadStopped(ex);
                 }
             }) { IsBackground = true, Name = "Shadow mirror" }.Start();
         }
@@ -96,13 +96,13 @@ internal sealed class ShadowWorker(
         }
         catch (Exception ex) when (ex is HttpRequestException or InvalidDataException or IOException)
         {
-            logger.LogDebug(ex, "Shadow request for {Slice} {Path} failed", job.Slice, job.Path);
+            LogMirrorFailed(ex, job.Slice, job.Path);
             statistics.Skipped(job.Slice, SkippedError);
         }
         catch (Exception ex)
         {
             // A mirror must never stop the workers.
-            logger.LogWarning(ex, "Shadow comparison for {Slice} {Path} failed unexpectedly", job.Slice, job.Path);
+            LogComparisonFailed(ex, job.Slice, job.Path);
             statistics.Skipped(job.Slice, SkippedError);
         }
     }
@@ -180,4 +180,16 @@ internal sealed class ShadowWorker(
         cluster.DestinationsState?.AvailableDestinations is { Count: > 0 } available
             ? available[Random.Shared.Next(available.Count)].Model.Config.Address
             : null;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shadow mirrors run at normal priority: the OS refused a lower one")]
+    private partial void LogNormalPriority();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A shadow mirror thread stopped")]
+    private partial void LogThreadStopped(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Shadow request for {Slice} {Path} failed")]
+    private partial void LogMirrorFailed(Exception exception, string slice, PathString path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shadow comparison for {Slice} {Path} failed unexpectedly")]
+    private partial void LogComparisonFailed(Exception exception, string slice, PathString path);
 }

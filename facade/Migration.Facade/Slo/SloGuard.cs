@@ -10,7 +10,7 @@ namespace Migration.Facade.Slo;
 /// Every few seconds: a slice on <c>canary</c> or <c>extracted</c> that breaks one of its SLOs goes back to
 /// <c>legacy</c>, with an audit entry that names the objective, the measured value and the limit.
 /// </summary>
-internal sealed class SloGuard(
+internal sealed partial class SloGuard(
     IOptions<SliceSettingsOptions> slices,
     IOptions<SloGuardOptions> options,
     SliceSnapshotHolder snapshots,
@@ -35,7 +35,7 @@ internal sealed class SloGuard(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogWarning(ex, "SLO evaluation failed; trying again at the next interval");
+                LogEvaluationFailed(ex);
             }
         }
     }
@@ -64,7 +64,7 @@ internal sealed class SloGuard(
             var result = await store.ChangeAsync(name, SliceStates.Legacy, 0, reason, state.Version, Actor, ct);
             if (result is ChangeResult.Changed)
             {
-                logger.LogWarning("Slice {Slice} rolled back to legacy: {Reason}", name, reason);
+                LogRolledBack(name, reason);
                 rolledBack.Add(name);
             }
         }
@@ -77,12 +77,20 @@ internal sealed class SloGuard(
         var summary = shadow.Summary(name);
         if (summary.BelowMinParity && _lowParity.Add(name))
         {
-            logger.LogWarning("Shadow parity of {Slice} is {Parity}%, below its minimum of {Minimum}% (see strangler diff {Slice})",
-                name, summary.ParityPercent, settings.Shadow?.MinParityPercent, name);
+            LogLowParity(name, summary.ParityPercent, settings.Shadow?.MinParityPercent);
         }
         else if (!summary.BelowMinParity)
         {
             _lowParity.Remove(name);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SLO evaluation failed; trying again at the next interval")]
+    private partial void LogEvaluationFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slice {Slice} rolled back to legacy: {Reason}")]
+    private partial void LogRolledBack(string slice, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shadow parity of {Slice} is {Parity}%, below its minimum of {Minimum}% (see strangler diff)")]
+    private partial void LogLowParity(string slice, double? parity, double? minimum);
 }
