@@ -42,6 +42,10 @@ public static class ServiceDefaultsExtensions
         });
 
         var ratio = TraceSampleRatio(builder.Configuration);
+        // A service follows its caller's decision (the facade's); the facade's public side must not, or any client could
+        // have every request traced by sending a sampled traceparent.
+        var followCaller = !string.Equals(builder.Configuration["Telemetry:FollowCallerSampling"], "false", StringComparison.OrdinalIgnoreCase);
+        var byRatio = new TraceIdRatioBasedSampler(ratio);
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
@@ -52,7 +56,9 @@ public static class ServiceDefaultsExtensions
                 // Head sampling: an unsampled request creates no recorded spans, which is most of tracing's cost. A caller's
                 // sampled trace is followed; a stage that sees an error or a fallback can still keep its request (the facade's
                 // TraceRecording).
-                .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(ratio)))
+                .SetSampler(followCaller
+                    ? new ParentBasedSampler(byRatio)
+                    : new ParentBasedSampler(byRatio, remoteParentSampled: byRatio, remoteParentNotSampled: byRatio))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddAspNetCoreInstrumentation(o => o.Filter = ctx =>
                     !ctx.Request.Path.StartsWithSegments(HealthEndpointPath) &&

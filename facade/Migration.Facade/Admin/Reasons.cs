@@ -9,5 +9,6 @@ internal static class Reasons
     public static string? Problem(string? reason) =>
         string.IsNullOrWhiteSpace(reason) ? "A reason is required; it is written to the audit log."
         : reason.Length > MaxLength ? $"A reason has at most {MaxLength} characters."
+        : reason.Any(char.IsControl) ? "A reason is one line of text, without control characters."
         : null;
 }

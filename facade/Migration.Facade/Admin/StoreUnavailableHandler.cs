@@ -27,10 +27,14 @@ internal sealed class StoreUnavailableHandler(IOptions<FacadeEndpointOptions> en
         });
     }
 
+    // Only what passes on a retry: a busy or locked SQLite file, a transient PostgreSQL error, a timeout or an open
+    // circuit. A constraint violation or bad data is a real failure, and stays a 500.
     private static bool IsUnavailable(Exception exception) => exception switch
     {
-        DbException or DbUpdateException or TimeoutException => true,
+        Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 } => true,
+        DbException { IsTransient: true } or TimeoutException => true,
         Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException => true,
+        DbUpdateException { InnerException: { } inner } => IsUnavailable(inner),
         InvalidOperationException { InnerException: { } inner } => IsUnavailable(inner),
         _ => false,
     };

@@ -20,7 +20,8 @@ internal sealed record FacadeEndpointOptions : IValidatableObject
     /// <summary>
     /// Host names the public port answers (others get 400), so nobody can make the monolith write links to their host
     /// through <c>Host</c>. <c>*</c> allows any. Empty: <see cref="PublicUrl"/>'s host, with its loopback aliases when it
-    /// is a loopback address.
+    /// is a loopback address; when it is any other IP address (where the facade listens, not the name users call),
+    /// nothing is filtered until this is set.
     /// </summary>
     public IReadOnlyList<string> AllowedHosts { get; init; } = [];
 
@@ -33,9 +34,10 @@ internal sealed record FacadeEndpointOptions : IValidatableObject
         var hosts = new HashSet<string>(AllowedHosts, StringComparer.OrdinalIgnoreCase);
         if (hosts.Count == 0)
         {
-            var host = PublicUri.Host;
-            if (host is "0.0.0.0" or "[::]" or "*" or "+") return null;
-            hosts.Add(host);
+            // An address other than loopback says where the facade listens, not which name users call it by: a
+            // filter on it would refuse them all. Only a host name (or loopback) gives a default.
+            if (PublicUri.HostNameType != UriHostNameType.Dns && !PublicUri.IsLoopback) return null;
+            hosts.Add(PublicUri.Host);
             if (PublicUri.IsLoopback) hosts.UnionWith(["localhost", "127.0.0.1", "[::1]"]);
         }
         return hosts;

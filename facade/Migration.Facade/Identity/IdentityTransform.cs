@@ -41,7 +41,12 @@ internal sealed class ClientIdentityStripping(Microsoft.Extensions.Options.IOpti
     /// Headers only the facade may set, whatever the configuration: the shadow mark (a service may skip side effects for
     /// it), and client-address headers no proxy in front of the facade vouches for.
     /// </summary>
-    public static readonly string[] Internal = [Shadow.MirrorHeaders.ShadowHeader, "X-Real-IP", "X-Client-IP", "True-Client-IP", "X-Cluster-Client-IP"];
+    public static readonly string[] Internal =
+    [
+        Shadow.MirrorHeaders.ShadowHeader, "X-Real-IP", "X-Client-IP", "True-Client-IP", "X-Cluster-Client-IP",
+        // Other ways to name the host or URL a request was for, which a monolith's framework may honour.
+        "Forwarded", "X-Forwarded-Server", "X-Original-Host", "X-Host", "X-Original-URL", "X-Rewrite-URL",
+    ];
 
     private readonly string[] _stripped = [.. options.Value.StrippedHeaders, .. Internal];
 

@@ -18,5 +18,9 @@ internal static class TraceRecording
         activity.ActivityTraceFlags |= ActivityTraceFlags.Recorded;
         activity.IsAllDataRequested = true;
         activity.SetTag(OutcomeTag, outcome);
+        // Started unsampled, the span has none of its start-time tags: the ones a reader needs most.
+        activity.SetTag("http.request.method", context.Request.Method);
+        activity.SetTag("url.path", context.Request.Path.Value);
+        activity.SetTag("http.response.status_code", context.Response.StatusCode);
     }
 }

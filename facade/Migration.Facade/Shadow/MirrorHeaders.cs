@@ -16,7 +16,7 @@ internal static class MirrorHeaders
          "Proxy-Authorization", "Authorization", "Content-Length", "Expect", "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto"],
         StringComparer.OrdinalIgnoreCase);
 
-    public static IReadOnlyList<KeyValuePair<string, string[]>> From(HttpContext context, string? authorization, string mark)
+    public static IReadOnlyList<KeyValuePair<string, string[]>> From(HttpContext context, string? authorization)
     {
         var headers = new List<KeyValuePair<string, string[]>>(context.Request.Headers.Count + 4);
         foreach (var (name, values) in context.Request.Headers)
@@ -27,7 +27,6 @@ internal static class MirrorHeaders
         headers.Add(new("X-Forwarded-Proto", [context.Request.Scheme]));
         if (context.Connection.RemoteIpAddress is { } client) headers.Add(new("X-Forwarded-For", [client.ToString()]));
         if (authorization is not null) headers.Add(new("Authorization", [authorization]));
-        headers.Add(new(ShadowHeader, [mark]));
         return headers;
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Migration.ServiceDefaults.Shadow;
 using Migration.Facade.Contracts;
 using Migration.Facade.Flags;
 using Migration.Facade.Routing;
@@ -13,11 +12,9 @@ namespace Migration.Facade.Shadow;
 /// and that answer are queued for the background comparer. A full queue sheds the mirror, it never waits.
 /// </summary>
 internal sealed class ShadowMiddleware(
-    IOptions<SliceSettingsOptions> slices, IOptions<ShadowQueueOptions> shadow, ShadowStatistics statistics, MirrorQueue queue, TimeProvider clock,
+    IOptions<SliceSettingsOptions> slices, ShadowStatistics statistics, MirrorQueue queue, TimeProvider clock,
     Identity.IdentityTransform? identity = null)
 {
-    private readonly byte[]? _markKey = shadow.Value.MarkKeyBytes();
-
     public const string SkippedMethod = "method";
     public const string SkippedSize = "size";
     public const string SkippedQueueFull = "queue-full";
@@ -85,15 +82,11 @@ internal sealed class ShadowMiddleware(
         var legacyHeaders = new List<KeyValuePair<string, IEnumerable<string>>>(context.Response.Headers.Count);
         foreach (var (name, values) in context.Response.Headers) legacyHeaders.Add(new(name, values.ToArray()!));
         var job = new ShadowJob(request.Slice, options, context.Request.Method, context.Request.Path, context.Request.QueryString,
-            MirrorHeaders.From(context, identity?.HeaderFor(context, extracted.ClusterId), Mark(context)), body.Length == 0 ? null : body, context.Response.StatusCode, legacyHeaders,
+            MirrorHeaders.From(context, identity?.HeaderFor(context, extracted.ClusterId)), body.Length == 0 ? null : body, context.Response.StatusCode, legacyHeaders,
             capture.Captured, extracted, request.LegacyCluster, clock.GetUtcNow());
         if (!queue.TryWrite(job))
         {
             statistics.Skipped(request.Slice, SkippedQueueFull);
         }
     }
-
-    private string Mark(HttpContext context) => _markKey is null
-        ? ShadowMarks.Unsigned
-        : ShadowMarks.Create(_markKey, context.Request.Method, context.Request.Path + context.Request.QueryString, clock.GetUtcNow());
 }

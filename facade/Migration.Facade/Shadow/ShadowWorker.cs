@@ -29,6 +29,7 @@ internal sealed partial class ShadowWorker(
 
     // Never disposed: a mirror thread may still look at its token after the host is gone.
     private readonly CancellationTokenSource _stopping = new();
+    private readonly byte[]? _markKey = options.Value.MarkKeyBytes();
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -147,6 +148,10 @@ internal sealed partial class ShadowWorker(
         {
             if (!message.Headers.TryAddWithoutValidation(name, values)) message.Content?.Headers.TryAddWithoutValidation(name, values);
         }
+        // Signed over the path this copy is sent to (a destination's path prefix included), as the service receives it.
+        message.Headers.TryAddWithoutValidation(MirrorHeaders.ShadowHeader, _markKey is null
+            ? Migration.ServiceDefaults.Shadow.ShadowMarks.Unsigned
+            : Migration.ServiceDefaults.Shadow.ShadowMarks.Create(_markKey, job.Method, address.PathAndQuery, clock.GetUtcNow()));
         try
         {
             // SocketsHttpHandler answers once the headers are in. A synchronous body read does not watch the token, so the

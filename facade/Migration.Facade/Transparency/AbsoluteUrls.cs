@@ -12,15 +12,34 @@ internal static class AbsoluteUrls
     /// <summary>The response headers that carry URLs a browser follows.</summary>
     public static readonly string[] Headers = ["Location", "Content-Location", "Refresh", "Link"];
 
-    /// <summary>The internal prefixes (scheme and authority) a backend behind <paramref name="destination"/> may write.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DestinationModel, Prefixes> Known = new();
+
+    /// <summary>
+    /// The internal prefixes a backend behind <paramref name="destination"/> may write, longest first: its address with
+    /// its path (that path maps to the public root, as nginx's default <c>proxy_redirect</c> does), its authority, the
+    /// host it is sent, and the public host over the internal scheme when users call another one.
+    /// </summary>
     public static IEnumerable<string> InternalPrefixes(DestinationModel destination, string publicScheme, string publicHost)
     {
-        if (!Uri.TryCreate(destination.Config.Address, UriKind.Absolute, out var address)) yield break;
-        yield return $"{address.Scheme}://{address.Authority}";
-        if (!string.IsNullOrEmpty(destination.Config.Host)) yield return $"{address.Scheme}://{destination.Config.Host}";
-        // The original Host reaches the backend, but over the internal scheme: http://public-host when users call https.
-        if (!string.Equals(address.Scheme, publicScheme, StringComparison.OrdinalIgnoreCase)) yield return $"{address.Scheme}://{publicHost}";
+        var known = Known.GetValue(destination, Build);
+        foreach (var prefix in known.Fixed) yield return prefix;
+        if (known.Scheme is { } scheme && !string.Equals(scheme, publicScheme, StringComparison.OrdinalIgnoreCase)) yield return $"{scheme}://{publicHost}";
     }
+
+    // Worked out once per destination model (a configuration reload makes new ones).
+    private static Prefixes Build(DestinationModel destination)
+    {
+        if (!Uri.TryCreate(destination.Config.Address, UriKind.Absolute, out var address)) return new([], null);
+        var authority = $"{address.Scheme}://{address.Authority}";
+        var path = address.AbsolutePath.TrimEnd('/');
+        var prefixes = new List<string>();
+        if (path.Length > 0) prefixes.Add(authority + path);
+        prefixes.Add(authority);
+        if (!string.IsNullOrEmpty(destination.Config.Host)) prefixes.Add($"{address.Scheme}://{destination.Config.Host}");
+        return new([.. prefixes], address.Scheme);
+    }
+
+    private sealed record Prefixes(string[] Fixed, string? Scheme);
 
     /// <summary><paramref name="value"/> with every <paramref name="prefix"/> that starts a URL replaced by <paramref name="replacement"/>.</summary>
     public static string Rewrite(string value, string prefix, string replacement)

@@ -43,6 +43,7 @@ public sealed class AdminFuzzTests : IAsyncLifetime
         { "PUT", "/admin/slices/catalog-read/state", "{\"state\":\"extracted\",\"reason\":\"" + new string('r', 5000) + "\",\"expectedVersion\":1}" },
         { "PUT", "/admin/slices/catalog-read/state", "{\"state\":\"extracted\",\"reason\":\"" + new string('r', 2_000_000) + "\",\"expectedVersion\":1}" },
         { "PUT", "/admin/slices/catalog-read/state", """{"state":"extracted","reason":"x\u0000y","expectedVersion":1,"force":"yes"}""" },
+        { "PUT", "/admin/slices/catalog-read/state", """{"state":"extracted","reason":"line\nbreak\u0000","expectedVersion":1}""" },
         { "PUT", "/admin/slices/..%2Fcatalog-read/state", """{"state":"extracted","reason":"x","expectedVersion":1}""" },
         // (A %00 in the path is refused by Kestrel itself, before any application code: a plain 400.)
         { "PUT", "/admin/slices/" + new string('a', 3000) + "/state", """{"state":"extracted","reason":"x","expectedVersion":1}""" },

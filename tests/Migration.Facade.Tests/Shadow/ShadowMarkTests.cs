@@ -44,11 +44,13 @@ public sealed class ShadowMarkTests
         request.Headers.TryAddWithoutValidation("X-Shadow-Request", "1");
         request.Headers.TryAddWithoutValidation("X-Real-IP", "10.9.9.9");
         request.Headers.TryAddWithoutValidation("True-Client-IP", "10.9.9.9");
+        request.Headers.TryAddWithoutValidation("Forwarded", "host=evil.example;proto=https");
+        request.Headers.TryAddWithoutValidation("X-Original-Host", "evil.example");
         using var response = await bed.Facade.Public.SendAsync(request);
         await bed.Facade.SettledReportAsync(r => r.Compared == 1);
 
         var monolith = Assert.Single(bed.Legacy.Seen).Headers;
-        Assert.DoesNotContain(monolith.Keys, k => k is "X-Shadow-Request" or "X-Real-IP" or "True-Client-IP");
+        Assert.DoesNotContain(monolith.Keys, k => k is "X-Shadow-Request" or "X-Real-IP" or "True-Client-IP" or "Forwarded" or "X-Original-Host");
         var mirrored = Assert.Single(bed.Extracted.Seen);
         Assert.DoesNotContain(mirrored.Headers.Keys, k => k is "X-Real-IP" or "True-Client-IP");
         Assert.True(ShadowMarks.IsMirrored(Request(mirrored.Method, "/api/products/7", "", mirrored.Headers["X-Shadow-Request"]), Key,

@@ -16,7 +16,7 @@ public sealed class ShadowMiddlewareTests
     private readonly ShadowStatistics _statistics = new(Options.Create(new ShadowQueueOptions()), Options.Create(new SliceSettingsOptions()),
         new SliceMeters(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
 
-    private ShadowMiddleware Middleware() => new(Options.Create(new SliceSettingsOptions()), Options.Create(new ShadowQueueOptions()), _statistics, _queue, TimeProvider.System);
+    private ShadowMiddleware Middleware() => new(Options.Create(new SliceSettingsOptions()), _statistics, _queue, TimeProvider.System);
 
     private static DefaultHttpContext ShadowedGet()
     {

@@ -27,4 +27,18 @@ public sealed class AbsoluteUrlsTests
         Assert.Equal(["http://10.0.0.5:5100", "http://legacy", "http://shop.example"],
             AbsoluteUrls.InternalPrefixes(destination, "https", "shop.example"));
     }
+
+    [Fact]
+    public void A_destination_with_a_path_maps_that_path_to_the_public_root_first()
+    {
+        var destination = new Yarp.ReverseProxy.Model.DestinationModel(new Yarp.ReverseProxy.Configuration.DestinationConfig
+        {
+            Address = "http://10.0.0.5:5100/legacy/",
+        });
+        var prefixes = AbsoluteUrls.InternalPrefixes(destination, "http", "shop.example").ToList();
+
+        Assert.Equal(["http://10.0.0.5:5100/legacy", "http://10.0.0.5:5100"], prefixes);
+        var value = prefixes.Aggregate("http://10.0.0.5:5100/legacy/orders/7", (v, p) => AbsoluteUrls.Rewrite(v, p, "http://shop.example"));
+        Assert.Equal("http://shop.example/orders/7", value);
+    }
 }

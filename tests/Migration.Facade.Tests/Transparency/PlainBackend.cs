@@ -32,6 +32,9 @@ internal sealed class PlainBackend : IAsyncDisposable
 
         static string Absolute(HttpRequest request, string path) => $"{request.Scheme}://{request.Host}{path}";
         app.MapGet("/redirect", (HttpRequest request) => Results.Redirect(Absolute(request, "/target")));
+        // Some apps name their own configured address whatever Host they are sent.
+        app.MapGet("/self", (HttpContext context) =>
+            Results.Redirect($"http://{context.Connection.LocalIpAddress}:{context.Connection.LocalPort}/target"));
         app.MapPost("/items", (HttpRequest request) => Results.Created(Absolute(request, "/items/7"), new { id = 7, name = "seven" }));
         app.MapMethods("/items", ["GET", "HEAD"], (HttpContext context) =>
         {

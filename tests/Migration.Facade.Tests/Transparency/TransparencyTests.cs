@@ -62,6 +62,14 @@ public sealed class TransparencyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_backend_that_names_its_own_address_is_rewritten_to_the_public_one()
+    {
+        using var response = await _viaFacade.GetAsync("/self");
+
+        Assert.Equal($"{_facade.Public.BaseAddress!.GetLeftPart(UriPartial.Authority)}/target", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
     public async Task The_facade_adds_no_server_header_of_its_own()
     {
         using var response = await _viaFacade.GetAsync("/items");

@@ -28,7 +28,8 @@ public static class ShadowMarks
     {
         var mark = request.Headers[Header].ToString();
         var dot = mark.IndexOf('.', StringComparison.Ordinal);
-        if (dot <= 0 || !long.TryParse(mark.AsSpan(0, dot), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)) return false;
+        if (dot <= 0 || !long.TryParse(mark.AsSpan(0, dot), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds()) return false;
         var age = now - DateTimeOffset.FromUnixTimeSeconds(seconds);
         if (age > maxAge || age < -maxAge) return false;
         byte[] given;
@@ -40,7 +41,8 @@ public static class ShadowMarks
         {
             return false;
         }
-        var expected = Sign(key, mark[..dot], request.Method, request.Path + request.QueryString);
+        // The path the request was sent to, before any path base the service strips.
+        var expected = Sign(key, mark[..dot], request.Method, request.PathBase + request.Path + request.QueryString);
         return CryptographicOperations.FixedTimeEquals(given, expected);
     }
 
