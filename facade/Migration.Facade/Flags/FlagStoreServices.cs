@@ -49,30 +49,56 @@ internal sealed partial class FlagStorePoller(
     FlagStore store, FlagStoreInitializer opener, FlagStoreHealth health, IOptions<FlagStoreOptions> options, TimeProvider clock,
     ILogger<FlagStorePoller> logger) : BackgroundService
 {
+    // A store that stays unreadable this long is reported (degraded health, changes refused), not merely retried.
+    private static readonly TimeSpan DegradeAfter = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(10);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
+        var poll = options.Value.PollInterval;
+        var failuresToDegrade = Math.Max(3, (int)Math.Ceiling(DegradeAfter / poll));
+        var failures = 0;
+        var backoff = poll;
+        var retryAt = DateTimeOffset.MinValue;
+        using var timer = new PeriodicTimer(poll, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             if (health.Degraded)
             {
+                // Reopening runs the migrations again: tried less often the longer the store stays away.
+                if (clock.GetUtcNow() < retryAt) continue;
                 if (await opener.TryOpenAsync(stoppingToken))
                 {
                     LogRecovered();
+                    (failures, backoff) = (0, poll);
+                }
+                else
+                {
+                    backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, LongestRetry.Ticks));
+                    retryAt = clock.GetUtcNow() + backoff;
                 }
                 continue;
             }
             try
             {
                 await store.RefreshAsync(stoppingToken);
+                failures = 0;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // Keep serving the last good snapshot; the store may be briefly locked or unreachable.
                 LogReadFailed(ex);
+                if (++failures >= failuresToDegrade)
+                {
+                    health.MarkDegraded(ex.GetBaseException().Message);
+                    LogDegraded(failures);
+                }
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The flag store failed {Failures} reads in a row; serving the last snapshot, changes are refused until it is back")]
+    private partial void LogDegraded(int failures);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The flag store is readable again; changes are accepted")]
     private partial void LogRecovered();

@@ -64,4 +64,29 @@ public sealed class DegradedStartTests
         var slices = await facade.Viewer.GetFromJsonAsync<SliceDto[]>("/admin/slices");
         Assert.All(slices!, s => Assert.Equal(SliceStates.Legacy, s.State));
     }
+
+    [Fact]
+    public async Task A_store_that_stays_unreadable_after_the_start_is_reported_and_picked_up_again_when_back()
+    {
+        await using var bed = await TestBed.StartAsync();
+        var flags = bed.Folder.File("running.db");
+        // Unpooled: every poll opens the file anew, as a process that lost its store would.
+        await using var facade = await bed.StartFacadeAsync(s => s["FlagStore:ConnectionString"] = $"Data Source={flags};Pooling=False");
+        (await facade.FlipAsync("catalog-read", SliceStates.Extracted)).EnsureSuccessStatusCode();
+
+        File.Move(flags, flags + ".away");
+        Corrupt(flags);
+
+        Assert.True(await Loopback.EventuallyAsync(async () => (await facade.Anonymous.GetStringAsync("/health")).Contains("Degraded"), TimeSpan.FromSeconds(15)));
+        Assert.Equal("catalog", await SideOfAsync(facade, "/api/products/1"));
+        using (var refused = await facade.Operator.PutAsJsonAsync("/admin/slices/catalog-read/state",
+                   new ChangeSliceStateRequest(SliceStates.Legacy, null, "while the store is away", 2)))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        }
+
+        File.Move(flags + ".away", flags, overwrite: true);
+        Assert.True(await Loopback.EventuallyAsync(async () => await facade.Anonymous.GetStringAsync("/health") == "Healthy", TimeSpan.FromSeconds(15)));
+        (await facade.FlipAsync("catalog-read", SliceStates.Legacy)).EnsureSuccessStatusCode();
+    }
 }
