@@ -16,7 +16,7 @@ internal static class MirrorHeaders
          "Proxy-Authorization", "Authorization", "Content-Length", "Expect", "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto"],
         StringComparer.OrdinalIgnoreCase);
 
-    public static IReadOnlyList<KeyValuePair<string, string[]>> From(HttpContext context, string? authorization)
+    public static IReadOnlyList<KeyValuePair<string, string[]>> From(HttpContext context, string? authorization, bool originalHost)
     {
         var headers = new List<KeyValuePair<string, string[]>>(context.Request.Headers.Count + 4);
         foreach (var (name, values) in context.Request.Headers)
@@ -27,6 +27,8 @@ internal static class MirrorHeaders
         headers.Add(new("X-Forwarded-Proto", [context.Request.Scheme]));
         if (context.Connection.RemoteIpAddress is { } client) headers.Add(new("X-Forwarded-For", [client.ToString()]));
         if (authorization is not null) headers.Add(new("Authorization", [authorization]));
+        // As the real request to that cluster would be sent: a service that builds links from Host writes the same ones.
+        if (originalHost) headers.Add(new("Host", [context.Request.Host.Value ?? ""]));
         return headers;
     }
 }

@@ -82,7 +82,8 @@ internal sealed class ShadowMiddleware(
         var legacyHeaders = new List<KeyValuePair<string, IEnumerable<string>>>(context.Response.Headers.Count);
         foreach (var (name, values) in context.Response.Headers) legacyHeaders.Add(new(name, values.ToArray()!));
         var job = new ShadowJob(request.Slice, options, context.Request.Method, context.Request.Path, context.Request.QueryString,
-            MirrorHeaders.From(context, identity?.HeaderFor(context, extracted.ClusterId)), body.Length == 0 ? null : body, context.Response.StatusCode, legacyHeaders,
+            MirrorHeaders.From(context, identity?.HeaderFor(context, extracted.ClusterId),
+                Transparency.TransparencyTransforms.KeepsOriginalHost(extracted.Model?.Config)), body.Length == 0 ? null : body, context.Response.StatusCode, legacyHeaders,
             capture.Captured, extracted, request.LegacyCluster, clock.GetUtcNow());
         if (!queue.TryWrite(job))
         {

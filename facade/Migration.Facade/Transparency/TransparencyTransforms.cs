@@ -14,11 +14,14 @@ internal static class TransparencyTransforms
 {
     public const string OriginalHostKey = "OriginalHost";
 
+    /// <summary>Whether the cluster's backends are sent the user's <c>Host</c> (the default) rather than the destination's.</summary>
+    public static bool KeepsOriginalHost(Yarp.ReverseProxy.Configuration.ClusterConfig? cluster) =>
+        cluster?.Metadata?.TryGetValue(OriginalHostKey, out var value) != true
+        || !string.Equals(value, "false", StringComparison.OrdinalIgnoreCase);
+
     public static void AddTransparency(this TransformBuilderContext transforms)
     {
-        var keepHost = transforms.Cluster?.Metadata?.TryGetValue(OriginalHostKey, out var value) != true
-            || !string.Equals(value, "false", StringComparison.OrdinalIgnoreCase);
-        if (keepHost)
+        if (KeepsOriginalHost(transforms.Cluster))
         {
             transforms.AddOriginalHost(useOriginal: true);
         }

@@ -52,6 +52,7 @@ public sealed class ShadowMarkTests
         var monolith = Assert.Single(bed.Legacy.Seen).Headers;
         Assert.DoesNotContain(monolith.Keys, k => k is "X-Shadow-Request" or "X-Real-IP" or "True-Client-IP" or "Forwarded" or "X-Original-Host");
         var mirrored = Assert.Single(bed.Extracted.Seen);
+        Assert.Equal(bed.Facade.Public.BaseAddress!.Authority, mirrored.Headers["Host"]);
         Assert.DoesNotContain(mirrored.Headers.Keys, k => k is "X-Real-IP" or "True-Client-IP");
         Assert.True(ShadowMarks.IsMirrored(Request(mirrored.Method, "/api/products/7", "", mirrored.Headers["X-Shadow-Request"]), Key,
             DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1)));
