@@ -245,8 +245,11 @@ public partial class MigrationSystem : IAsyncLifetime
         Start("orders", "extracted/Orders.Service", "Orders.Service", OrdersUrl,
         [
             .. OrdersDatabaseArguments, $"--Legacy:BaseUrl={LegacyUrl}", $"--Services:catalog:http:0={CatalogUrl}",
-            "--Identity:Keys:0:Id=e2e", $"--Identity:Keys:0:PublicKey={SigningPublicKey}", .. MessagingArguments,
+            "--Identity:Keys:0:Id=e2e", $"--Identity:Keys:0:PublicKey={SigningPublicKey}", .. MessagingArguments, .. ExtraOrdersArguments,
         ]);
+
+    /// <summary>Extra Orders.Service settings, as command-line arguments.</summary>
+    protected virtual IEnumerable<string> ExtraOrdersArguments => [];
 
     private AppProcess StartCatalog() =>
         Start("catalog", "extracted/Catalog.Service", "Catalog.Service", CatalogUrl, [.. CatalogDatabaseArguments, $"--Legacy:BaseUrl={LegacyUrl}", .. MessagingArguments]);
