@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Migration.Facade.Benchmarks.DecisionBenchmarks).Assembly).Run(args);
