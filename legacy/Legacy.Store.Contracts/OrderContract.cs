@@ -13,6 +13,16 @@ public sealed record OrderLineRequest(int ProductId, int Quantity);
 
 public sealed record PlaceOrderRequest(IReadOnlyList<OrderLineRequest>? Lines);
 
+/// <summary>An order as the API shows it, built one way on both sides: lines in the order they were placed, money from cents.</summary>
+public static class OrderDtos
+{
+    public static OrderDto From(
+        int id, int customerId, DateTime placedAtUtc, string status, bool cancellable, long totalCents, IEnumerable<OrderLineSnapshot> lines) =>
+        new(id, customerId, DateTime.SpecifyKind(placedAtUtc, DateTimeKind.Utc), status, cancellable, Money.FromCents(totalCents),
+            lines.Select(l => new OrderLineDto(l.ProductId, l.ProductName, l.Quantity, Money.FromCents(l.UnitPriceCents),
+                Money.FromCents(l.UnitPriceCents * l.Quantity))).ToList());
+}
+
 /// <summary>The order API's problems, worded once for both sides.</summary>
 public static class OrderProblems
 {

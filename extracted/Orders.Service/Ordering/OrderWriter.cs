@@ -148,14 +148,8 @@ internal sealed partial class OrderWriter(
         return order;
     }
 
-    // Records the change as this side's own and commits it with its event (SaveChangesAndFlushMessagesAsync commits
-    // the open transaction).
-    private async Task PublishAsync(IIntegrationEvent @event, CancellationToken cancellationToken)
-    {
-        await ledger.RecordOwnAsync(Db, @event, cancellationToken);
-        await outbox.PublishAsync(@event);
-        await outbox.SaveChangesAndFlushMessagesAsync(cancellationToken);
-    }
+    private Task PublishAsync(IIntegrationEvent @event, CancellationToken cancellationToken) =>
+        ledger.PublishOwnAsync(outbox, @event, cancellationToken);
 
     private DateTime Now() => EventTimes.UtcMillisecond(clock);
 

@@ -30,15 +30,7 @@ internal static class OrderQueries
         return order is null ? null : ToDto(order);
     }
 
-    public static OrderDto ToDto(Order order) => new(
-        order.Id,
-        order.CustomerId,
-        DateTime.SpecifyKind(order.PlacedAt, DateTimeKind.Utc),
-        order.Status.ToString(),
-        order.IsCancellable,
-        Money.FromCents(order.TotalCents),
-        order.Lines.OrderBy(l => l.Id)
-            .Select(l => new OrderLineDto(l.ProductId, l.ProductName, l.Quantity, Money.FromCents(l.UnitPriceCents),
-                Money.FromCents(l.UnitPriceCents * l.Quantity)))
-            .ToList());
+    public static OrderDto ToDto(Order order) => OrderDtos.From(order.Id, order.CustomerId, order.PlacedAt, order.Status.ToString(),
+        order.IsCancellable, order.TotalCents,
+        order.Lines.OrderBy(l => l.Id).Select(l => new OrderLineSnapshot(l.ProductId, l.ProductName, l.UnitPriceCents, l.Quantity)));
 }

@@ -109,12 +109,6 @@ internal sealed class OrderService(IDbContextOutbox<StoreDbContext> outbox, Even
     internal static Task ReturnStockAsync(StoreDbContext db, Order order, CancellationToken cancellationToken) =>
         order.HoldsStock ? StockMoves.ReturnAsync(db, order.Lines.Select(l => (l.ProductId, l.Quantity)), cancellationToken) : Task.CompletedTask;
 
-    // Saves what is pending, records the change as this side's own in the ledger and commits it with its event
-    // (SaveChangesAndFlushMessagesAsync commits the open transaction).
-    private async Task PublishAsync(IIntegrationEvent @event, CancellationToken cancellationToken)
-    {
-        await ledger.RecordOwnAsync(Db, @event, cancellationToken);
-        await outbox.PublishAsync(@event);
-        await outbox.SaveChangesAndFlushMessagesAsync(cancellationToken);
-    }
+    private Task PublishAsync(IIntegrationEvent @event, CancellationToken cancellationToken) =>
+        ledger.PublishOwnAsync(outbox, @event, cancellationToken);
 }

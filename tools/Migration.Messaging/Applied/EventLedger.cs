@@ -53,6 +53,18 @@ public sealed class EventLedger(TimeProvider clock)
         AdvanceAsync(db, own.Stream, own.AggregateId, own.Version, own.EventId, own.OccurredAt, cancellationToken);
 
     /// <summary>
+    /// What a side that writes does with each change: records it as its own, and commits what is pending with the event in
+    /// the outbox (SaveChangesAndFlushMessagesAsync commits an open transaction).
+    /// </summary>
+    public async Task PublishOwnAsync<TDb>(Wolverine.EntityFrameworkCore.IDbContextOutbox<TDb> outbox, IIntegrationEvent own, CancellationToken cancellationToken)
+        where TDb : DbContext
+    {
+        await RecordOwnAsync(outbox.DbContext, own, cancellationToken);
+        await outbox.PublishAsync(own);
+        await outbox.SaveChangesAndFlushMessagesAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// The whole of applying an event: offers it and, when it is new, runs <paramref name="apply"/> and saves the change
     /// together with the ledger row (one SaveChanges, inside the caller's transaction if it opened one), then counts the
     /// verdict. What every consumer does with every event.
