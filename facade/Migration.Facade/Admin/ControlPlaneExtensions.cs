@@ -51,9 +51,7 @@ internal static class ControlPlaneExtensions
             .MapProgressApi()
             .MapBackfillsApi()
             .MapDataApi()
-            .MapTrafficApi()
-            .MapShadowApi()
-            .MapOverridesApi();
+            .MapTrafficApi();
         return app;
     }
 }

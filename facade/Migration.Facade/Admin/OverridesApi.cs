@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Migration.Facade.Canary;
 using Migration.Facade.Contracts;
 using Migration.Facade.Flags;
-using Migration.Facade.Routing;
 using Migration.Facade.Security;
 
 namespace Migration.Facade.Admin;
@@ -13,14 +12,13 @@ internal static class OverridesApi
 {
     private const int DefaultMinutes = 60;
 
-    public static RouteGroupBuilder MapOverridesApi(this RouteGroupBuilder admin)
+    /// <summary>Maps onto one slice's group (<c>/slices/{name}</c>), which answers an unknown slice before these run.</summary>
+    public static RouteGroupBuilder MapOverridesApi(this RouteGroupBuilder slice)
     {
-        admin.MapPost("/slices/{name}/overrides", Issue).WithTags("Slices").WithName("IssueSideOverride")
-            .RequireAuthorization(SecurityExtensions.OperatorPolicy);
-        admin.MapGet("/slices/{name}/overrides", List).WithTags("Slices").WithName("ListSideOverrides");
-        admin.MapPost("/slices/{name}/overrides/{id}/revoke", Revoke).WithTags("Slices").WithName("RevokeSideOverride")
-            .RequireAuthorization(SecurityExtensions.OperatorPolicy);
-        return admin;
+        slice.MapPost("/overrides", Issue).WithName("IssueSideOverride").RequireAuthorization(SecurityExtensions.OperatorPolicy);
+        slice.MapGet("/overrides", List).WithName("ListSideOverrides");
+        slice.MapPost("/overrides/{id}/revoke", Revoke).WithName("RevokeSideOverride").RequireAuthorization(SecurityExtensions.OperatorPolicy);
+        return slice;
     }
 
     /// <summary>
@@ -28,16 +26,16 @@ internal static class OverridesApi
     /// is shown once, here; the store keeps only its hash.
     /// </summary>
     private static async Task<Results<Ok<SideOverrideDto>, ValidationProblem, ProblemHttpResult>> Issue(
-        string name, IssueSideOverrideRequest request, SliceSnapshotHolder snapshots, SliceViews views, SideOverrideStore overrides,
+        string name, IssueSideOverrideRequest request, SliceSnapshotHolder snapshots, SideOverrideStore overrides,
         IOptions<CanaryOptions> options, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (!views.Exists(name) || !snapshots.Current.States.TryGetValue(name, out var slice))
+        if (!snapshots.Current.States.TryGetValue(name, out var slice))
         {
-            return Problems.NotFound($"Unknown slice '{name}'.");
+            return SlicesApi.UnknownSlice(name);
         }
-        if (request.Side is not (SliceRequest.LegacySide or SliceRequest.ExtractedSide))
+        if (!Sides.IsKnown(request.Side))
         {
-            return Problems.Invalid(nameof(request.Side), $"Side must be '{SliceRequest.LegacySide}' or '{SliceRequest.ExtractedSide}'.");
+            return Problems.Invalid(nameof(request.Side), $"Side must be '{Sides.Legacy}' or '{Sides.Extracted}'.");
         }
         if (Reasons.Problem(request.Reason) is { } reason)
         {
@@ -55,20 +53,17 @@ internal static class OverridesApi
         return TypedResults.Ok(new SideOverrideDto(name, request.Side, value, expires, SideOverrides.IdOf(pass.Hash)));
     }
 
-    private static async Task<Results<Ok<List<SideOverrideSummaryDto>>, ProblemHttpResult>> List(
-        string name, SliceViews views, SideOverrideStore overrides, CancellationToken ct) =>
-        views.Exists(name)
-            ? TypedResults.Ok((await overrides.ListAsync(name, ct)).Select(Summary).ToList())
-            : Problems.NotFound($"Unknown slice '{name}'.");
+    private static async Task<Ok<List<SideOverrideSummaryDto>>> List(string name, SideOverrideStore overrides, CancellationToken ct) =>
+        TypedResults.Ok((await overrides.ListAsync(name, ct)).Select(Summary).ToList());
 
     /// <summary>Ends a tester pass before it expires (it was shared too widely, or the test is over); audited.</summary>
     private static async Task<Results<Ok<SideOverrideSummaryDto>, ValidationProblem, ProblemHttpResult>> Revoke(
-        string name, string id, RevokeSideOverrideRequest request, SliceSnapshotHolder snapshots, SliceViews views,
+        string name, string id, RevokeSideOverrideRequest request, SliceSnapshotHolder snapshots,
         SideOverrideStore overrides, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (!views.Exists(name) || !snapshots.Current.States.TryGetValue(name, out var slice))
+        if (!snapshots.Current.States.TryGetValue(name, out var slice))
         {
-            return Problems.NotFound($"Unknown slice '{name}'.");
+            return SlicesApi.UnknownSlice(name);
         }
         if (Reasons.Problem(request.Reason) is { } reason)
         {

@@ -7,21 +7,20 @@ namespace Migration.Facade.Admin;
 
 internal static class ShadowApi
 {
-    public static RouteGroupBuilder MapShadowApi(this RouteGroupBuilder admin)
+    /// <summary>Maps onto one slice's group (<c>/slices/{name}</c>), which answers an unknown slice before these run.</summary>
+    public static RouteGroupBuilder MapShadowApi(this RouteGroupBuilder slice)
     {
-        admin.MapGet("/slices/{name}/diff", Get).WithTags("Shadow").WithName("GetShadowReport");
-        admin.MapDelete("/slices/{name}/diff", Reset).WithTags("Shadow").WithName("ResetShadowReport")
+        slice.MapGet("/diff", Get).WithTags("Shadow").WithName("GetShadowReport");
+        slice.MapDelete("/diff", Reset).WithTags("Shadow").WithName("ResetShadowReport")
             .RequireAuthorization(SecurityExtensions.OperatorPolicy);
-        return admin;
+        return slice;
     }
 
     /// <summary>Counts, parity and the latest differing samples (secrets redacted) of a slice's shadow traffic.</summary>
-    private static Results<Ok<ShadowReportDto>, ProblemHttpResult> Get(string name, SliceViews views, ShadowStatistics shadow) =>
-        views.Exists(name) ? TypedResults.Ok(shadow.Report(name)) : Problems.NotFound($"Unknown slice '{name}'.");
+    private static Ok<ShadowReportDto> Get(string name, ShadowStatistics shadow) => TypedResults.Ok(shadow.Report(name));
 
-    private static Results<NoContent, ProblemHttpResult> Reset(string name, SliceViews views, ShadowStatistics shadow)
+    private static NoContent Reset(string name, ShadowStatistics shadow)
     {
-        if (!views.Exists(name)) return Problems.NotFound($"Unknown slice '{name}'.");
         shadow.Reset(name);
         return TypedResults.NoContent();
     }

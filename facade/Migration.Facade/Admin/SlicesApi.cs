@@ -13,16 +13,28 @@ internal static class SlicesApi
     {
         var slices = admin.MapGroup("/slices").WithTags("Slices");
         slices.MapGet("/", List).WithName("ListSlices");
-        slices.MapGet("/{name}", Get).WithName("GetSlice");
-        slices.MapPut("/{name}/state", ChangeState).WithName("ChangeSliceState")
+        // Everything about one slice, behind one check that it exists.
+        var slice = slices.MapGroup("/{name}").AddEndpointFilter(KnownSlice);
+        slice.MapGet("/", Get).WithName("GetSlice");
+        slice.MapPut("/state", ChangeState).WithName("ChangeSliceState")
             .RequireAuthorization(SecurityExtensions.OperatorPolicy);
+        slice.MapOverridesApi().MapShadowApi().MapSliceTrafficApi();
         return admin;
+    }
+
+    /// <summary>The one answer for a slice no route declares: 404 problem details, before the endpoint runs.</summary>
+    public static ProblemHttpResult UnknownSlice(string name) => Problems.NotFound($"Unknown slice '{name}'.");
+
+    private static async ValueTask<object?> KnownSlice(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var name = context.HttpContext.GetRouteValue("name") as string ?? "";
+        return context.HttpContext.RequestServices.GetRequiredService<SliceViews>().Exists(name) ? await next(context) : UnknownSlice(name);
     }
 
     private static Ok<IReadOnlyList<SliceDto>> List(SliceViews views) => TypedResults.Ok(views.All());
 
     private static Results<Ok<SliceDto>, ProblemHttpResult> Get(string name, SliceViews views) =>
-        views.Find(name) is { } slice ? TypedResults.Ok(slice) : Problems.NotFound($"Unknown slice '{name}'.");
+        views.Find(name) is { } slice ? TypedResults.Ok(slice) : UnknownSlice(name);
 
     private static async Task<Results<Ok<SliceDto>, ValidationProblem, ProblemHttpResult>> ChangeState(
         string name, ChangeSliceStateRequest request, SliceViews views, FlagStore store, DataGate gate, ClaimsPrincipal user,
@@ -30,7 +42,7 @@ internal static class SlicesApi
     {
         if (views.Definition(name) is not { } slice)
         {
-            return Problems.NotFound($"Unknown slice '{name}'.");
+            return UnknownSlice(name);
         }
         if (StateChange.Validate(request) is { } error)
         {
@@ -55,7 +67,7 @@ internal static class SlicesApi
             ChangeResult.StaleVersion stale => Problems.Conflict(
                 $"Slice '{name}' is at version {stale.Current}, not {request.ExpectedVersion}; re-read it and try again.",
                 ProblemTitles.StaleVersion),
-            _ => Problems.NotFound($"Unknown slice '{name}'."),
+            _ => UnknownSlice(name),
         };
     }
 }

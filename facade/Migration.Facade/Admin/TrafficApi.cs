@@ -12,8 +12,14 @@ internal static class TrafficApi
     public static RouteGroupBuilder MapTrafficApi(this RouteGroupBuilder admin)
     {
         admin.MapGet("/traffic", List).WithTags("Traffic").WithName("ListTraffic");
-        admin.MapGet("/slices/{name}/traffic", Get).WithTags("Traffic").WithName("GetSliceTraffic");
         return admin;
+    }
+
+    /// <summary>Maps onto one slice's group (<c>/slices/{name}</c>), which answers an unknown slice before this runs.</summary>
+    public static RouteGroupBuilder MapSliceTrafficApi(this RouteGroupBuilder slice)
+    {
+        slice.MapGet("/traffic", Get).WithTags("Traffic").WithName("GetSliceTraffic");
+        return slice;
     }
 
     /// <summary>Each slice's traffic over the last <c>window</c> seconds (default 60, at most 300).</summary>
@@ -26,7 +32,7 @@ internal static class TrafficApi
     private static Results<Ok<SliceTrafficDto>, ValidationProblem, ProblemHttpResult> Get(
         string name, SliceViews views, TrafficStatistics traffic, ShadowStatistics shadow, int? window = null)
     {
-        if (views.Find(name) is not { } slice) return Problems.NotFound($"Unknown slice '{name}'.");
+        if (views.Find(name) is not { } slice) return SlicesApi.UnknownSlice(name);
         return Window(window) is { } seconds ? TypedResults.Ok(View(slice, traffic, shadow, seconds)) : InvalidWindow();
     }
 

@@ -9,33 +9,33 @@ namespace Migration.Facade.Fallback;
 /// </summary>
 internal static class FallbackPolicy
 {
-    public const string Unreachable = "unreachable";
-    public const string Timeout = "timeout";
-    public const string ServerError = "server-error";
-    public const string Unavailable = "unavailable";
-
     public static bool IsSafe(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method);
 
-    /// <summary>The reason to fall back, or null to let the user see the extracted side's answer.</summary>
-    public static string? Reason(string method, IForwarderErrorFeature? error, int? suppressedStatus)
+    /// <summary>
+    /// The reason to fall back, or null to let the user see the extracted side's answer. A request whose slice deadline
+    /// ran out never falls back: the budget is the user's, and the monolith would have none of it left.
+    /// </summary>
+    public static string? Reason(string method, IForwarderErrorFeature? error, int? heldBackStatus, bool deadlineExpired = false)
     {
+        if (deadlineExpired) return null;
         if (error is not null)
         {
             // The user went away: nobody is left to answer, and the service is not to blame.
             if (IsClientFault(error.Error)) return null;
-            if (NeverSent(error)) return Unreachable;
+            if (NeverSent(error)) return FallbackReasons.Unreachable;
             if (!IsSafe(method)) return null;
-            return error.Error is ForwarderError.RequestTimedOut ? Timeout : Unreachable;
+            return error.Error is ForwarderError.RequestTimedOut ? FallbackReasons.Timeout : FallbackReasons.Unreachable;
         }
-        return suppressedStatus is >= 500 && IsSafe(method) ? ServerError : null;
+        return heldBackStatus is >= 500 && IsSafe(method) ? FallbackReasons.ServerError : null;
     }
 
     /// <summary>
     /// Whether the side that handled the request failed it: a proxy error the user did not cause, a 5xx, or a
-    /// 5xx held back from the user. A client that disconnects makes YARP answer 502, which is not the side's fault.
+    /// 5xx held back from the user, or the slice's deadline ran out. A client that disconnects makes YARP answer 502, which
+    /// is not the side's fault.
     /// </summary>
-    public static bool SideFailed(IForwarderErrorFeature? error, int statusCode, int? suppressedStatus) =>
-        error is not null ? !IsClientFault(error.Error) : statusCode >= 500 || suppressedStatus >= 500;
+    public static bool SideFailed(IForwarderErrorFeature? error, int statusCode, int? heldBackStatus, bool deadlineExpired = false) =>
+        deadlineExpired || (error is not null ? !IsClientFault(error.Error) : statusCode >= 500 || heldBackStatus >= 500);
 
     /// <summary>Errors YARP attributes to the client: it cancelled, or reading/writing its side of the exchange failed.</summary>
     public static bool IsClientFault(ForwarderError error) => error is

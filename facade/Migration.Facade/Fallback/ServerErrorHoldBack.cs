@@ -1,22 +1,31 @@
+using Migration.Facade.Contracts;
 using Migration.Facade.Routing;
 using Yarp.ReverseProxy.Transforms;
+using Yarp.ReverseProxy.Transforms.Builder;
 
 namespace Migration.Facade.Fallback;
 
 /// <summary>
-/// A YARP response transform: a 5xx from the extracted side to a safe request is not copied to the user, so
-/// <see cref="SliceGuardMiddleware"/> can still let the monolith answer.
+/// A YARP response transform on every route: a 5xx from the extracted side to a safe request is not copied to the user
+/// and is published as <see cref="HeldBackResponse"/>, so <see cref="LegacyFallbackMiddleware"/> can still let the
+/// monolith answer.
 /// </summary>
-internal static class ServerErrorHoldBack
+internal sealed class ServerErrorHoldBack : ITransformProvider
 {
-    public static ValueTask Apply(ResponseTransformContext context)
+    public void ValidateRoute(TransformRouteValidationContext context) { }
+
+    public void ValidateCluster(TransformClusterValidationContext context) { }
+
+    public void Apply(TransformBuilderContext context) => context.AddResponseTransform(HoldBack);
+
+    public static ValueTask HoldBack(ResponseTransformContext context)
     {
-        if (context.ProxyResponse is { } response && (int)response.StatusCode >= 500
-            && context.HttpContext.Features.Get<SliceRequest>() is { Side: SliceRequest.ExtractedSide } request
-            && FallbackPolicy.IsSafe(context.HttpContext.Request.Method))
+        var http = context.HttpContext;
+        if (context.ProxyResponse is { } response && (int)response.StatusCode >= 500 && FallbackPolicy.IsSafe(http.Request.Method)
+            && http.Features.Get<SliceRoute>() is { } route && route.SideOf(http) == Sides.Extracted)
         {
             context.SuppressResponseBody = true;
-            request.SuppressedStatus = (int)response.StatusCode;
+            http.Features.Set(new HeldBackResponse((int)response.StatusCode));
         }
         return ValueTask.CompletedTask;
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.FeatureManagement;
@@ -21,6 +22,10 @@ internal static class FlagStoreExtensions
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SliceSnapshotHolder>();
+        // Every slice's settings (SLOs, shadow rules, fallback timeouts), bound once here and validated at start by one
+        // validator, whichever features read them.
+        builder.Services.AddOptions<SliceSettingsOptions>().BindConfiguration(SliceSettingsOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SliceSettingsOptions>, SliceSettingsValidator>();
         builder.Services.AddSingleton(sp => new SliceCatalog(sp.GetRequiredService<IProxyConfigProvider>()));
         builder.Services.AddSingleton<FlagDbContextInitializer>();
         builder.Services.AddSingleton<FlagStore>();

@@ -1,4 +1,5 @@
 using Migration.Facade.Canary;
+using Migration.Facade.Contracts;
 using Migration.Facade.Routing;
 using Yarp.ReverseProxy.Transforms;
 
@@ -15,7 +16,9 @@ internal sealed class IdentityTransform(UserCookieReader users, ServiceTokens to
 
     public ValueTask ApplyAsync(RequestTransformContext context)
     {
-        if (context.HttpContext.Features.Get<SliceRequest>() is { Side: SliceRequest.ExtractedSide, ExtractedCluster: { } cluster })
+        // The side being sent to now: a fallback's second request goes to the monolith, which keeps its own cookie.
+        if (context.HttpContext.Features.Get<SliceRoute>() is { ExtractedCluster: { } cluster } route
+            && route.SideOf(context.HttpContext) == Sides.Extracted)
         {
             RequestTransform.RemoveHeader(context, Authorization);
             if (HeaderFor(context.HttpContext, cluster.ClusterId) is { } header)

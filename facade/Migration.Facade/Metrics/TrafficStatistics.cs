@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Migration.Facade.Contracts;
-using Migration.Facade.Routing;
 
 namespace Migration.Facade.Metrics;
 
@@ -12,7 +11,7 @@ internal sealed class TrafficStatistics(TimeProvider clock, SliceMeters meters)
     public void Record(string slice, string side, bool error, double? milliseconds)
     {
         var traffic = For(slice);
-        (side == SliceRequest.ExtractedSide ? traffic.Extracted : traffic.Legacy).Record(NowSecond(), error, milliseconds);
+        (side == Sides.Extracted ? traffic.Extracted : traffic.Legacy).Record(NowSecond(), error, milliseconds);
         meters.Recorded(slice, side, error, milliseconds);
     }
 

@@ -6,26 +6,25 @@ using Yarp.ReverseProxy.Model;
 
 namespace Migration.Facade.Routing;
 
-/// <summary>Which side a slice request should go to, as Microsoft.FeatureManagement answers it.</summary>
+/// <summary>Which side a slice request should go to.</summary>
 internal sealed class SliceDecision(IVariantFeatureManager features)
 {
     /// <summary>
-    /// True when the request belongs on the extracted side. Evaluated against the in-memory snapshot;
-    /// the targeting context only matters for canaries (sticky per user).
+    /// FeatureManagement's answer for the slice's feature: the definition of the decision, which the control plane and
+    /// the tests ask. The request path asks <see cref="GoesToExtracted"/>, which answers the same without allocating.
     /// </summary>
     public ValueTask<bool> GoesToExtractedAsync(string slice, ITargetingContext user, CancellationToken ct) =>
         features.IsEnabledAsync(SliceFeatures.FeatureName(slice), user, ct);
 
     /// <summary>
-    /// The same answer on the request path: only a canary depends on who asks, so only a canary is evaluated by
-    /// FeatureManagement (filters, targeting, allocation); the uniform states read the snapshot's state, which the
-    /// feature definitions are built from (filter evaluation on every extracted request showed in the benchmark).
+    /// The same answer on the request path, synchronous and allocation-free: the uniform states read the snapshot's
+    /// state, a canary hashes the user as FeatureManagement's allocation does (<see cref="CanaryBuckets"/>).
     /// </summary>
-    public ValueTask<bool> GoesToExtractedAsync(string slice, string state, ITargetingContext user, CancellationToken ct) => state switch
+    public static bool GoesToExtracted(SliceState? slice, string? user) => slice?.State switch
     {
-        SliceStates.Canary => GoesToExtractedAsync(slice, user, ct),
-        SliceStates.Extracted => ValueTask.FromResult(true),
-        _ => ValueTask.FromResult(false),
+        SliceStates.Canary => CanaryBuckets.InCanary(user ?? "", slice.Name, slice.Percentage),
+        SliceStates.Extracted => true,
+        _ => false,
     };
 
     /// <summary>

@@ -21,14 +21,11 @@ internal static class SliceRoutingExtensions
             {
                 transforms.AddServiceTokens();
                 transforms.AddTransparency();
-                transforms.AddResponseTransform(ServerErrorHoldBack.Apply);
             });
         builder.Services.AddSingleton<SliceDecision>();
         builder.Services.AddSingleton<SliceRoutingMiddleware>();
-        builder.Services.AddSingleton<SliceGuardMiddleware>();
-        builder.Services.AddSingleton<ExtractedTimeouts>();
-        builder.Services.AddSingleton<PassiveHealthMiddleware>();
         builder.Services.AddSingleton<PublicHostFilter>();
+        builder.AddFallback();
         return builder;
     }
 
@@ -42,7 +39,7 @@ internal static class SliceRoutingExtensions
     {
         var pipeline = app.Services.GetRequiredService<IOptions<FacadeEndpointOptions>>().Value.MigrationPipeline;
         var sliceRouting = app.Services.GetRequiredService<SliceRoutingMiddleware>();
-        var guard = app.Services.GetRequiredService<SliceGuardMiddleware>();
+        var fallback = app.Services.GetRequiredService<LegacyFallbackMiddleware>();
         var shadow = app.Services.GetRequiredService<ShadowMiddleware>();
         var health = app.Services.GetRequiredService<PassiveHealthMiddleware>();
         var stripping = app.Services.GetRequiredService<ClientIdentityStripping>();
@@ -57,7 +54,7 @@ internal static class SliceRoutingExtensions
                 // Stages take a RequestDelegate: the Func<Task> overload of Use allocates a closure per request.
                 proxy.Use(sliceRouting.InvokeAsync);
                 proxy.Use(shadow.InvokeAsync);
-                proxy.Use(guard.InvokeAsync);
+                proxy.Use(fallback.InvokeAsync);
             }
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();

@@ -1,4 +1,3 @@
-using Microsoft.FeatureManagement.FeatureFilters;
 using Migration.Facade.Canary;
 using Migration.Facade.Contracts;
 using Migration.Facade.Flags;
@@ -8,14 +7,12 @@ namespace Migration.Facade.Routing;
 
 /// <summary>
 /// Runs inside YARP's pipeline, before load balancing: a route that belongs to a slice is moved to the
-/// slice's cluster when its flag says so, and the decision is recorded as a <see cref="SliceRequest"/>
+/// slice's cluster when its flag says so, and the decision is published as an immutable <see cref="SliceRoute"/>
 /// feature. Everything else passes through untouched.
 /// </summary>
 internal sealed class SliceRoutingMiddleware(
-    SliceDecision decision, IProxyStateLookup proxyState, SliceSnapshotHolder snapshots, CanaryIdentity identity, SideOverrides overrides)
+    IProxyStateLookup proxyState, SliceSnapshotHolder snapshots, CanaryIdentity identity, SideOverrides overrides)
 {
-    // Not async unless the decision is: every proxied request passes through here, and only a canary's
-    // FeatureManagement evaluation may complete later.
     public Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var snapshot = snapshots.Current;
@@ -25,62 +22,26 @@ internal sealed class SliceRoutingMiddleware(
         var proxy = context.GetReverseProxyFeature();
         if (proxy.Route.Config.Metadata is { } metadata && metadata.TryGetValue(SliceCatalog.SliceKey, out var slice))
         {
-            var state = snapshot.States.TryGetValue(slice, out var s) ? s.State : SliceStates.Legacy;
+            var state = snapshot.States.GetValueOrDefault(slice);
             var extractedCluster = metadata.TryGetValue(SliceCatalog.SliceClusterKey, out var id) && !string.IsNullOrEmpty(id)
                 && proxyState.TryGetCluster(id, out var c) ? c : null;
-            var request = new SliceRequest(slice, state, proxy.Route.Cluster!, extractedCluster);
-            context.Features.Set(request);
-
-            if (Forced(context, slice) is { } side)
+            var extracted = Forced(context, slice) is { } side ? side == Sides.Extracted : SliceDecision.GoesToExtracted(state, user);
+            var cluster = SliceDecision.PickCluster(extracted, extractedCluster);
+            if (cluster is not null)
             {
-                Route(context, request, side == SliceRequest.ExtractedSide);
+                context.ReassignProxyRequest(cluster);
             }
-            else
-            {
-                var extracted = decision.GoesToExtractedAsync(slice, state, TargetingFor(state, user), context.RequestAborted);
-                if (!extracted.IsCompletedSuccessfully) return RouteLaterAsync(context, next, request, extracted);
-                Route(context, request, extracted.Result);
-            }
+            // Published once; a chosen cluster without an available destination (circuit open) leaves the monolith to answer.
+            context.Features.Set(new SliceRoute(slice, state?.State ?? SliceStates.Legacy, cluster is null ? Sides.Legacy : Sides.Extracted,
+                ExtractedUnavailable: extracted && cluster is null, proxy.Route.Cluster!, extractedCluster));
         }
-        return Next(context, next);
-    }
-
-    private static async Task RouteLaterAsync(HttpContext context, RequestDelegate next, SliceRequest request, ValueTask<bool> extracted)
-    {
-        Route(context, request, await extracted);
-        await Next(context, next);
-    }
-
-    private static void Route(HttpContext context, SliceRequest request, bool extracted)
-    {
-        var cluster = SliceDecision.PickCluster(extracted, request.ExtractedCluster);
-        if (cluster is not null)
-        {
-            context.ReassignProxyRequest(cluster);
-            request.Side = SliceRequest.ExtractedSide;
-        }
-        else if (extracted)
-        {
-            // Chosen but unavailable (no healthy destination, circuit open): the monolith answers.
-            request.FellBack = true;
-        }
-    }
-
-    private static Task Next(HttpContext context, RequestDelegate next)
-    {
         // The override value is for the facade alone; the backends' logs have no use for a tester's pass.
         context.Request.Headers.Remove(SideOverrideDto.HeaderName);
         return next(context);
     }
 
-    // Only a canary needs to know who is asking; the other states answer the same for everyone.
-    private static TargetingContext TargetingFor(string state, string? user) =>
-        state == SliceStates.Canary && user is not null ? new TargetingContext { UserId = user } : Everyone;
-
     private string? Forced(HttpContext context, string slice) =>
         context.Request.Headers.TryGetValue(SideOverrideDto.HeaderName, out var value) && value.Count == 1
             ? overrides.SideFor(slice, value[0]!)
             : null;
-
-    private static readonly TargetingContext Everyone = new() { UserId = "" };
 }

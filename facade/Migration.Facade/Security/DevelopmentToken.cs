@@ -1,9 +1,10 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 
 namespace Migration.Facade.Security;
 
 /// <summary>The operator token generated for a Development run and the file it was written to.</summary>
-internal sealed record DevelopmentToken(string Token, string FilePath)
+internal sealed record DevelopmentToken(string FilePath)
 {
     public const string Name = "development";
 
@@ -18,8 +19,7 @@ internal sealed record DevelopmentToken(string Token, string FilePath)
         {
             return null;
         }
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
-            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var path = ControlPlaneOptions.ExpandHome(section["TokenFile"] ?? new ControlPlaneOptions().TokenFile);
         path = Path.GetFullPath(path, builder.Environment.ContentRootPath);
         Write(path, token);
@@ -29,7 +29,7 @@ internal sealed record DevelopmentToken(string Token, string FilePath)
             [$"{ControlPlaneOptions.Section}:Tokens:0:Role"] = ControlPlaneRoles.Operator,
             [$"{ControlPlaneOptions.Section}:Tokens:0:Sha256"] = TokenHasher.HashHex(token),
         });
-        return new DevelopmentToken(token, path);
+        return new DevelopmentToken(path);
     }
 
     private static void Write(string path, string token)
@@ -51,14 +51,17 @@ internal sealed record DevelopmentToken(string Token, string FilePath)
     }
 }
 
-/// <summary>Prints the generated token once the host starts, so whoever runs the facade can use it.</summary>
+/// <summary>
+/// Says where the generated token is once the host starts, so whoever runs the facade can use it. Never the token
+/// itself: logs travel further than a file readable by its owner only.
+/// </summary>
 internal sealed class DevelopmentTokenAnnouncer(DevelopmentToken token, ILogger<DevelopmentTokenAnnouncer> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         logger.LogWarning(
-            "Development control-plane operator token: {Token} (written to {TokenFile}). Configure ControlPlane:Tokens outside Development.",
-            token.Token, token.FilePath);
+            "Development control-plane operator token written to {TokenFile} (the strangler CLI reads it from there). Configure ControlPlane:Tokens outside Development.",
+            token.FilePath);
         return Task.CompletedTask;
     }
 

@@ -26,7 +26,7 @@ internal sealed class ShadowMiddleware(
     // requests are shed.
     public Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        if (context.Features.Get<SliceRequest>() is not { State: SliceStates.Shadow, Side: SliceRequest.LegacySide } request)
+        if (context.Features.Get<SliceRoute>() is not { State: SliceStates.Shadow, Side: Sides.Legacy } request)
         {
             return next(context);
         }
@@ -39,14 +39,14 @@ internal sealed class ShadowMiddleware(
         return MirrorAsync(context, request, request.ExtractedCluster!, options, next);
     }
 
-    private string? NotMirrored(HttpContext context, SliceRequest request, ShadowOptions options) =>
+    private string? NotMirrored(HttpContext context, SliceRoute request, ShadowOptions options) =>
         !options.MirrorMethods.Contains(context.Request.Method, StringComparer.OrdinalIgnoreCase) ? SkippedMethod
         : request.ExtractedCluster is null ? SkippedUnavailable
         // Under overload, shed before buffering anything: the copy would only be thrown away at the end.
         : queue.IsFull ? SkippedQueueFull
         : null;
 
-    private async Task MirrorAsync(HttpContext context, SliceRequest request, ClusterState extracted, ShadowOptions options, RequestDelegate next)
+    private async Task MirrorAsync(HttpContext context, SliceRoute request, ClusterState extracted, ShadowOptions options, RequestDelegate next)
     {
         var body = await RequestBody.TryBufferAsync(context.Request, options.MaxRequestBodyBytes, context.RequestAborted);
         if (body is null)

@@ -1,15 +1,11 @@
-using Microsoft.Extensions.Options;
-using Migration.Facade.Flags;
 
 namespace Migration.Facade.Slo;
 
 internal static class SloExtensions
 {
-    /// <summary>Per-slice settings (SLOs, shadow rules), validated at start, and the guard that enforces the SLOs.</summary>
+    /// <summary>The guard that enforces each slice's SLOs (<c>Slices:&lt;name&gt;:Slo</c>, bound with the flag store's slice settings).</summary>
     public static WebApplicationBuilder AddSloGuard(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SliceSettingsOptions>().BindConfiguration(SliceSettingsOptions.Section).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<SliceSettingsOptions>, SliceSettingsValidator>();
         builder.Services.AddOptions<SloGuardOptions>()
             .BindConfiguration(SloGuardOptions.Section)
             .ValidateDataAnnotations()

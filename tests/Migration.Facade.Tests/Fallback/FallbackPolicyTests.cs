@@ -23,17 +23,17 @@ public sealed class FallbackPolicyTests
     [InlineData("DELETE")]
     public void A_request_that_never_reached_the_service_goes_to_the_monolith_whatever_its_method(string method)
     {
-        Assert.Equal(FallbackPolicy.Unreachable, FallbackPolicy.Reason(method, Refused, null));
-        Assert.Equal(FallbackPolicy.Unreachable, FallbackPolicy.Reason(method, TlsFailed, null));
-        Assert.Equal(FallbackPolicy.Unreachable, FallbackPolicy.Reason(method, new Failure(ForwarderError.NoAvailableDestinations, null), null));
+        Assert.Equal(FallbackReasons.Unreachable, FallbackPolicy.Reason(method, Refused, null));
+        Assert.Equal(FallbackReasons.Unreachable, FallbackPolicy.Reason(method, TlsFailed, null));
+        Assert.Equal(FallbackReasons.Unreachable, FallbackPolicy.Reason(method, new Failure(ForwarderError.NoAvailableDestinations, null), null));
     }
 
     [Fact]
     public void Safe_requests_fall_back_after_timeouts_errors_and_5xx()
     {
-        Assert.Equal(FallbackPolicy.Timeout, FallbackPolicy.Reason("GET", TimedOut, null));
-        Assert.Equal(FallbackPolicy.Unreachable, FallbackPolicy.Reason("HEAD", ResetAfterSending, null));
-        Assert.Equal(FallbackPolicy.ServerError, FallbackPolicy.Reason("GET", null, 503));
+        Assert.Equal(FallbackReasons.Timeout, FallbackPolicy.Reason("GET", TimedOut, null));
+        Assert.Equal(FallbackReasons.Unreachable, FallbackPolicy.Reason("HEAD", ResetAfterSending, null));
+        Assert.Equal(FallbackReasons.ServerError, FallbackPolicy.Reason("GET", null, 503));
     }
 
     [Theory]
@@ -88,5 +88,16 @@ public sealed class SideFailureTests
         Assert.True(FallbackPolicy.SideFailed(null, 503, null));
         Assert.True(FallbackPolicy.SideFailed(null, 200, 500));
         Assert.False(FallbackPolicy.SideFailed(null, 404, null));
+    }
+
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("POST")]
+    public void A_spent_deadline_never_falls_back_and_is_the_side_s_failure_though_YARP_calls_it_a_cancel(string method)
+    {
+        // The budget replaces the request's own token, so YARP reports the cut as the client's cancel.
+        Assert.Null(FallbackPolicy.Reason(method, new Failure(ForwarderError.RequestCanceled, new OperationCanceledException()), null, deadlineExpired: true));
+        Assert.True(FallbackPolicy.SideFailed(new Failure(ForwarderError.RequestCanceled, new OperationCanceledException()), 502, null, deadlineExpired: true));
+        Assert.False(FallbackPolicy.SideFailed(new Failure(ForwarderError.RequestCanceled, new OperationCanceledException()), 502, null, deadlineExpired: false));
     }
 }

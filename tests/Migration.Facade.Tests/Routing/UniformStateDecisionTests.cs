@@ -7,24 +7,55 @@ using Microsoft.FeatureManagement.FeatureFilters;
 
 namespace Migration.Facade.Tests.Routing;
 
-/// <summary>The request path's shortcut for uniform states gives FeatureManagement's own answer for every state.</summary>
+/// <summary>
+/// The request path's decision (no FeatureManagement objects, a canary hashed in place) gives FeatureManagement's own
+/// answer for every state and user, so moving it off FeatureManagement moved no user to the other side.
+/// </summary>
 public sealed class UniformStateDecisionTests
 {
     [Theory]
-    [InlineData(SliceStates.Legacy, 0)]
-    [InlineData(SliceStates.Shadow, 0)]
-    [InlineData(SliceStates.Extracted, 100)]
-    [InlineData(SliceStates.Canary, 40)]
-    public async Task The_shortcut_agrees_with_FeatureManagement(string state, int percentage)
+    [InlineData(SliceStates.Legacy, 0, 200)]
+    [InlineData(SliceStates.Shadow, 0, 200)]
+    [InlineData(SliceStates.Extracted, 100, 200)]
+    [InlineData(SliceStates.Canary, 1, 5000)]
+    [InlineData(SliceStates.Canary, 10, 5000)]
+    [InlineData(SliceStates.Canary, 40, 5000)]
+    [InlineData(SliceStates.Canary, 50, 5000)]
+    [InlineData(SliceStates.Canary, 99, 5000)]
+    [InlineData(SliceStates.Canary, 100, 200)]
+    public async Task The_request_path_agrees_with_FeatureManagement(string state, int percentage, int users)
     {
         var snapshots = new SliceSnapshotHolder();
-        snapshots.Publish(new SliceSnapshot([new SliceState("s", state, percentage, 2, DateTimeOffset.UnixEpoch, "t")]));
+        var slice = new SliceState("catalog-read", state, percentage, 2, DateTimeOffset.UnixEpoch, "t");
+        snapshots.Publish(new SliceSnapshot([slice]));
         var decision = DecisionStack.Build(snapshots).GetRequiredService<SliceDecision>();
 
-        for (var i = 0; i < 200; i++)
+        var inCanary = 0;
+        for (var i = 0; i < users; i++)
         {
-            var user = new TargetingContext { UserId = $"u{i}" };
-            Assert.Equal(await decision.GoesToExtractedAsync("s", user, default), await decision.GoesToExtractedAsync("s", state, user, default));
+            // The shapes CanaryIdentity gives, plus non-ASCII: the hash is over UTF-8.
+            var user = (i % 3) switch { 0 => $"user:{i}", 1 => $"visitor:{Guid.NewGuid():N}", _ => $"user:é{i}ü" };
+            var expected = await decision.GoesToExtractedAsync("catalog-read", new TargetingContext { UserId = user }, default);
+            Assert.Equal(expected, SliceDecision.GoesToExtracted(slice, user));
+            if (expected) inCanary++;
         }
+        if (state == SliceStates.Canary && percentage is > 0 and < 100)
+        {
+            // Not a test of the hash's spread, only that both sides really split the users (no all-true / all-false agreement).
+            Assert.InRange(inCanary, 1, users - 1);
+        }
+    }
+
+    [Fact]
+    public void A_slice_with_no_state_in_the_snapshot_stays_on_legacy() =>
+        Assert.False(SliceDecision.GoesToExtracted(null, "user:1"));
+
+    [Fact]
+    public void A_user_id_longer_than_the_stack_buffer_is_hashed_like_any_other()
+    {
+        var longUser = "visitor:" + new string('x', 2000);
+        Assert.Equal(
+            CanaryBuckets.InCanary(longUser, "catalog-read", 50),
+            CanaryBuckets.InCanary(new string(longUser), "catalog-read", 50));
     }
 }

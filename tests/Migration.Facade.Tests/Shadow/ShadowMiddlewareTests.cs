@@ -24,7 +24,7 @@ public sealed class ShadowMiddlewareTests
         context.Request.Method = "GET";
         context.Request.Path = "/api/products/1";
         context.Response.Body = new MemoryStream();
-        context.Features.Set(new SliceRequest("s", SliceStates.Shadow, new ClusterState("legacy"), new ClusterState("catalog")));
+        context.Features.Set(new SliceRoute("s", SliceStates.Shadow, Sides.Legacy, ExtractedUnavailable: false, new ClusterState("legacy"), new ClusterState("catalog")));
         return context;
     }
 

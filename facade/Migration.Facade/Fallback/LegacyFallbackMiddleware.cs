@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using Migration.Facade.Contracts;
+using Migration.Facade.Flags;
+using Migration.Facade.Metrics;
+using Migration.Facade.Routing;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Migration.Facade.Fallback;
+
+/// <summary>
+/// Runs after the slice decision: measures each side, holds the extracted side to the slice's timeout and deadline,
+/// and when it fails in a way the user must not see, clears the unsent response, runs the rest of the pipeline again
+/// against the monolith and publishes a <see cref="FallbackOutcome"/>. The extracted side's failure is still recorded,
+/// so SLOs see it even though users do not.
+/// </summary>
+internal sealed class LegacyFallbackMiddleware(TrafficStatistics traffic, ExtractedTimeouts timeouts, IOptions<SliceSettingsOptions> slices)
+{
+    public Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        if (context.Features.Get<SliceRoute>() is not { } route) return OutsideSlicesAsync(context, next);
+        if (route.ExtractedUnavailable)
+        {
+            // The extracted side was chosen but had no destination to take the request (circuit open): an extracted
+            // error without a latency, so an SLO still sees a dead service once passive health checks stop trying it.
+            traffic.Record(route.Slice, Sides.Extracted, error: true, milliseconds: null);
+            traffic.RecordFallback(route.Slice, FallbackReasons.Unavailable);
+            TraceRecording.Keep(context, "fallback:" + FallbackReasons.Unavailable);
+            context.Features.Set(new FallbackOutcome(FallbackReasons.Unavailable));
+        }
+        if (route.Side != Sides.Extracted) return MeasuredAsync(context, next, route);
+        timeouts.Apply(context, route.Slice);
+        return slices.Value.For(route.Slice).Fallback?.Deadline is { } deadline
+            ? WithinDeadlineAsync(context, next, route, deadline)
+            : ExtractedAsync(context, next, route, default);
+    }
+
+    private static async Task OutsideSlicesAsync(HttpContext context, RequestDelegate next)
+    {
+        await next(context);
+        if (context.Response.StatusCode >= StatusCodes.Status500InternalServerError || context.Features.Get<IForwarderErrorFeature>() is not null)
+        {
+            TraceRecording.Keep(context, "error:" + Sides.Legacy);
+        }
+    }
+
+    private async Task MeasuredAsync(HttpContext context, RequestDelegate next, SliceRoute route)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await next(context);
+        Record(context, route.Slice, Sides.Legacy, started, deadlineExpired: false);
+    }
+
+    // The forwarder cancels with the request's own token, so the budget is put in its place for both attempts; a client
+    // that leaves still cancels it (linked).
+    private async Task WithinDeadlineAsync(HttpContext context, RequestDelegate next, SliceRoute route, TimeSpan deadline)
+    {
+        var clientAborted = context.RequestAborted;
+        // Its own source, so that YARP aborting the connection once the deadline cut a started answer (which cancels the
+        // client's token too) still reads as the deadline, not as a client that left.
+        using var deadlineSource = new CancellationTokenSource(deadline);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(clientAborted, deadlineSource.Token);
+        context.RequestAborted = budget.Token;
+        try
+        {
+            await ExtractedAsync(context, next, route, new Budget(deadlineSource));
+        }
+        finally
+        {
+            context.RequestAborted = clientAborted;
+        }
+    }
+
+    private async Task ExtractedAsync(HttpContext context, RequestDelegate next, SliceRoute route, Budget budget)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await next(context);
+        var expired = budget.Expired;
+        if (!context.Response.HasStarted && FallbackPolicy.Reason(
+                context.Request.Method, context.Features.Get<IForwarderErrorFeature>(), context.Features.Get<HeldBackResponse>()?.StatusCode, expired) is { } reason)
+        {
+            traffic.Record(route.Slice, Sides.Extracted, error: true, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            traffic.RecordFallback(route.Slice, reason);
+            TraceRecording.Keep(context, "fallback:" + reason);
+            context.Features.Set<IForwarderErrorFeature>(null);
+            context.Features.Set<HeldBackResponse>(null);
+            context.Features.Set(new FallbackOutcome(reason));
+            context.Response.Clear();
+            context.ReassignProxyRequest(route.LegacyCluster);
+            started = Stopwatch.GetTimestamp();
+            await next(context);
+            Record(context, route.Slice, Sides.Legacy, started, budget.Expired);
+            return;
+        }
+        Record(context, route.Slice, Sides.Extracted, started, expired);
+    }
+
+    private void Record(HttpContext context, string slice, string side, long started, bool deadlineExpired)
+    {
+        if (deadlineExpired && !context.Response.HasStarted)
+        {
+            // YARP answers a cancelled request with 502; for the user it is the slice's deadline, a gateway timeout.
+            context.Response.StatusCode = StatusCodes.Status504GatewayTimeout;
+        }
+        var failed = FallbackPolicy.SideFailed(context.Features.Get<IForwarderErrorFeature>(), context.Response.StatusCode,
+            context.Features.Get<HeldBackResponse>()?.StatusCode, deadlineExpired);
+        traffic.Record(slice, side, failed, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        if (failed)
+        {
+            TraceRecording.Keep(context, (deadlineExpired ? "deadline:" : "error:") + side);
+        }
+    }
+
+    /// <summary>A slice's deadline, when it has one.</summary>
+    private readonly record struct Budget(CancellationTokenSource? Deadline)
+    {
+        public bool Expired => Deadline?.IsCancellationRequested == true;
+    }
+}
