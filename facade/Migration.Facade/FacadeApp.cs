@@ -29,6 +29,7 @@ public static class FacadeApp
         builder.AddControlPlane();
 
         var app = builder.Build();
+        app.UseTrustedProxies();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -25,6 +25,21 @@ internal sealed record FacadeEndpointOptions : IValidatableObject
     /// </summary>
     public IReadOnlyList<string> AllowedHosts { get; init; } = [];
 
+    /// <summary>
+    /// Addresses or networks (CIDR) of the load balancers in front of the public port, whose <c>X-Forwarded-*</c> are
+    /// believed (see <see cref="TrustedProxies"/>). Empty: none, and every client's are replaced.
+    /// </summary>
+    public IReadOnlyList<string> TrustedProxies { get; init; } = [];
+
+    /// <summary>The control plane's certificate when <see cref="ControlPlaneUrl"/> is https.</summary>
+    public CertificateOptions? ControlPlaneCertificate { get; init; }
+
+    /// <summary>
+    /// Plain http on a control plane bound to anything but loopback sends bearer tokens in the clear: refused unless this
+    /// says the network in between is trusted (e.g. a sidecar that terminates TLS).
+    /// </summary>
+    public bool AllowPlainHttpControlPlane { get; init; }
+
     public Uri PublicUri => new(PublicUrl);
 
     /// <summary>The hosts the public port answers, or null for any.</summary>
@@ -45,16 +60,56 @@ internal sealed record FacadeEndpointOptions : IValidatableObject
 
     public Uri ControlPlaneUri => new(ControlPlaneUrl);
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    private IEnumerable<ValidationResult> ControlPlaneTransportProblems()
     {
-        foreach (var (name, value) in new[] { (nameof(PublicUrl), PublicUrl), (nameof(ControlPlaneUrl), ControlPlaneUrl) })
+        if (ControlPlaneUri.Scheme == Uri.UriSchemeHttps)
         {
-            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp || uri.Port <= 0)
+            if (string.IsNullOrWhiteSpace(ControlPlaneCertificate?.Path))
             {
                 yield return new ValidationResult(
-                    $"Facade:{name} must be an absolute http URL with an explicit, non-zero port; got '{value}'.", [name]);
+                    "Facade:ControlPlaneCertificate:Path is required when Facade:ControlPlaneUrl is https.", [nameof(ControlPlaneCertificate)]);
+            }
+            else if (!File.Exists(ControlPlaneCertificate.Path))
+            {
+                yield return new ValidationResult(
+                    $"Facade:ControlPlaneCertificate:Path names no file: '{ControlPlaneCertificate.Path}'.", [nameof(ControlPlaneCertificate)]);
+            }
+        }
+        else if (!IsLoopback(ControlPlaneUri) && !AllowPlainHttpControlPlane)
+        {
+            yield return new ValidationResult(
+                $"Facade:ControlPlaneUrl '{ControlPlaneUrl}' is plain http on an address other than loopback: bearer tokens would cross " +
+                "the network in the clear. Use https with Facade:ControlPlaneCertificate, or set Facade:AllowPlainHttpControlPlane=true " +
+                "if the network in between is trusted.", [nameof(AllowPlainHttpControlPlane)]);
+        }
+    }
+
+    private static bool IsLoopback(Uri uri) =>
+        uri.IsLoopback || (System.Net.IPAddress.TryParse(uri.Host, out var address) && System.Net.IPAddress.IsLoopback(address));
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (name, value, schemes) in new[]
+        {
+            (nameof(PublicUrl), PublicUrl, "http"), (nameof(ControlPlaneUrl), ControlPlaneUrl, "http or https"),
+        })
+        {
+            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || !schemes.Split(" or ").Contains(uri.Scheme) || uri.Port <= 0)
+            {
+                yield return new ValidationResult(
+                    $"Facade:{name} must be an absolute {schemes} URL with an explicit, non-zero port; got '{value}'.", [name]);
                 yield break;
             }
+        }
+        foreach (var problem in ControlPlaneTransportProblems())
+        {
+            yield return problem;
+        }
+        if (Hosting.TrustedProxies.Parse(TrustedProxies) is null)
+        {
+            yield return new ValidationResult(
+                $"Facade:TrustedProxies must list IP addresses or CIDR networks (10.0.0.0/8); got '{string.Join("', '", TrustedProxies)}'.",
+                [nameof(TrustedProxies)]);
         }
         if (PublicUri.Port == ControlPlaneUri.Port)
         {
@@ -62,4 +117,19 @@ internal sealed record FacadeEndpointOptions : IValidatableObject
                 "Facade:PublicUrl and Facade:ControlPlaneUrl must use different ports.", [nameof(ControlPlaneUrl)]);
         }
     }
+}
+
+/// <summary>
+/// A certificate from files: a PKCS#12 file (<see cref="Path"/>, with <see cref="Password"/> if it has one), or PEM
+/// (<see cref="Path"/> the certificate, <see cref="KeyPath"/> its private key).
+/// </summary>
+internal sealed record CertificateOptions
+{
+    public string? Path { get; init; }
+    public string? KeyPath { get; init; }
+    public string? Password { get; init; }
+
+    public System.Security.Cryptography.X509Certificates.X509Certificate2 Load() => KeyPath is { Length: > 0 }
+        ? System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(Path!, KeyPath)
+        : System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(Path!, Password);
 }

@@ -1,4 +1,7 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.Extensions.Options;
 
@@ -25,27 +28,41 @@ internal static class FacadeEndpointsExtensions
             {
                 return;
             }
-            Listen(kestrel, options.PublicUri);
-            Listen(kestrel, options.ControlPlaneUri);
+            Listen(kestrel, options.PublicUri, https: null);
+            Listen(kestrel, options.ControlPlaneUri, options.ControlPlaneUri.Scheme == Uri.UriSchemeHttps ? ControlPlaneCertificate(options) : null);
         });
 
         builder.Services.AddSingleton<MatcherPolicy, PortScopeMatcherPolicy>();
         return builder;
     }
 
-    private static void Listen(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, Uri uri)
+    private static void Listen(KestrelServerOptions kestrel, Uri uri, X509Certificate2? https)
     {
+        Action<ListenOptions> configure = https is null ? _ => { } : listen => listen.UseHttps(https);
         if (IPAddress.TryParse(uri.Host, out var address))
         {
-            kestrel.Listen(address, uri.Port);
+            kestrel.Listen(address, uri.Port, configure);
         }
         else if (string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase))
         {
-            kestrel.ListenLocalhost(uri.Port);
+            kestrel.ListenLocalhost(uri.Port, configure);
         }
         else
         {
-            kestrel.ListenAnyIP(uri.Port);
+            kestrel.ListenAnyIP(uri.Port, configure);
+        }
+    }
+
+    private static X509Certificate2 ControlPlaneCertificate(FacadeEndpointOptions options)
+    {
+        try
+        {
+            return options.ControlPlaneCertificate!.Load();
+        }
+        catch (Exception ex) when (ex is CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException(
+                $"Facade:ControlPlaneCertificate could not be loaded from '{options.ControlPlaneCertificate!.Path}': {ex.Message}", ex);
         }
     }
 

@@ -48,7 +48,9 @@ internal sealed class ClientIdentityStripping(Microsoft.Extensions.Options.IOpti
     [
         Shadow.MirrorHeaders.ShadowHeader, "X-Real-IP", "X-Client-IP", "True-Client-IP", "X-Cluster-Client-IP",
         // Other ways to name the host or URL a request was for, which a monolith's framework may honour.
-        "Forwarded", "X-Forwarded-Server", "X-Original-Host", "X-Host", "X-Original-URL", "X-Rewrite-URL",
+        "Forwarded", "X-Forwarded-Server", "X-Host", "X-Original-URL", "X-Rewrite-URL",
+        // What the forwarded-headers middleware leaves behind when a trusted proxy's X-Forwarded-* were applied.
+        .. Hosting.TrustedProxies.OriginalHeaders,
     ];
 
     private readonly string[] _stripped = [.. options.Value.StrippedHeaders, .. Internal];

@@ -24,7 +24,11 @@ public sealed class OptionsValidationTests
     [Theory]
     [InlineData("http://127.0.0.1:5000", "http://127.0.0.1:5000", "different ports")]
     [InlineData("not a url", "http://127.0.0.1:5001", "Facade:PublicUrl must be an absolute http URL")]
-    [InlineData("http://127.0.0.1:5000", "https://127.0.0.1:5001", "Facade:ControlPlaneUrl must be an absolute http URL")]
+    [InlineData("https://127.0.0.1:5000", "http://127.0.0.1:5001", "Facade:PublicUrl must be an absolute http URL")]
+    [InlineData("http://127.0.0.1:5000", "ftp://127.0.0.1:5001", "Facade:ControlPlaneUrl must be an absolute http or https URL")]
+    [InlineData("http://127.0.0.1:5000", "https://127.0.0.1:5001", "Facade:ControlPlaneCertificate:Path is required")]
+    [InlineData("http://127.0.0.1:5000", "http://0.0.0.0:5001", "Facade:AllowPlainHttpControlPlane=true")]
+    [InlineData("http://127.0.0.1:5000", "http://admin.example:5001", "Facade:AllowPlainHttpControlPlane=true")]
     [InlineData("http://127.0.0.1:0", "http://127.0.0.1:5001", "explicit, non-zero port")]
     public void Bad_endpoints_are_reported(string publicUrl, string controlPlaneUrl, string message)
     {

@@ -57,7 +57,7 @@ internal sealed class FacadeHost : IAsyncDisposable
     }
 
     public static WebApplication Build(IDictionary<string, string?> settings, string environment, out int publicPort, out int controlPort,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null, string controlPlaneScheme = "http")
     {
         publicPort = Loopback.FreePort();
         controlPort = Loopback.FreePort();
@@ -71,7 +71,7 @@ internal sealed class FacadeHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Facade:PublicUrl"] = $"http://127.0.0.1:{publicPort}",
-            ["Facade:ControlPlaneUrl"] = $"http://127.0.0.1:{controlPort}",
+            ["Facade:ControlPlaneUrl"] = $"{controlPlaneScheme}://127.0.0.1:{controlPort}",
             // A facade that issues service tokens listens on the bus: its own port, so hosts run side by side.
             ["Messaging:Ports:facade"] = Loopback.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
@@ -81,9 +81,10 @@ internal sealed class FacadeHost : IAsyncDisposable
     }
 
     public static async Task<FacadeHost> StartAsync(
-        IDictionary<string, string?> settings, string environment = "Testing", Action<IServiceCollection>? services = null)
+        IDictionary<string, string?> settings, string environment = "Testing", Action<IServiceCollection>? services = null,
+        string controlPlaneScheme = "http")
     {
-        var app = Build(settings, environment, out var publicPort, out var controlPort, services);
+        var app = Build(settings, environment, out var publicPort, out var controlPort, services, controlPlaneScheme);
         await app.StartAsync();
         return new FacadeHost(app, publicPort, controlPort);
     }

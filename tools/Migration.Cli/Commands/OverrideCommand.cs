@@ -17,7 +17,7 @@ internal sealed class OverrideSettings : SliceReasonSettings
     public int? Minutes { get; init; }
 
     public override ValidationResult Validate() =>
-        Side is not ("legacy" or "extracted") ? ValidationResult.Error($"unknown side '{Side}'; use legacy or extracted")
+        !Sides.IsKnown(Side) ? ValidationResult.Error($"unknown side '{Side}'; use legacy or extracted")
         : Minutes is < 1 ? ValidationResult.Error("--minutes must be at least 1")
         : base.Validate();
 }
