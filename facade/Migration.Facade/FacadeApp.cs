@@ -6,6 +6,7 @@ using Migration.Facade.Hosting;
 using Migration.Facade.Identity;
 using Migration.Facade.Metrics;
 using Migration.Facade.Routing;
+using Migration.Facade.Security;
 using Migration.Facade.Shadow;
 using Migration.Facade.Slo;
 
@@ -32,8 +33,7 @@ public static class FacadeApp
         app.UseTrustedProxies();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseAuthentication();
-        app.UseAuthorization();
+        app.UseControlPlaneSecurity();
         app.MapControlPlane();
         app.MapSliceMetrics();
         app.MapClosedPaths();

@@ -46,12 +46,15 @@ public static class ServiceDefaultsExtensions
         // have every request traced by sending a sampled traceparent.
         var followCaller = !string.Equals(builder.Configuration["Telemetry:FollowCallerSampling"], "false", StringComparison.OrdinalIgnoreCase);
         var byRatio = new TraceIdRatioBasedSampler(ratio);
+        // A proxy's every request is also an HttpClient request: the facade turns these off (Telemetry:HttpClientMetrics),
+        // since the server's own duration and its per-slice metrics already describe each proxied request.
+        var clientMetrics = !string.Equals(builder.Configuration["Telemetry:HttpClientMetrics"], "false", StringComparison.OrdinalIgnoreCase);
         builder.Services.AddOpenTelemetry()
-            .WithMetrics(metrics => metrics
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddRuntimeInstrumentation()
-                .AddMeter("Migration.*"))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddMeter("Migration.*");
+                if (clientMetrics) metrics.AddHttpClientInstrumentation();
+            })
             .WithTracing(tracing => tracing
                 // Head sampling: an unsampled request creates no recorded spans, which is most of tracing's cost. A caller's
                 // sampled trace is followed; a stage that sees an error or a fallback can still keep its request (the facade's

@@ -8,15 +8,13 @@ namespace Migration.Facade.Flags;
 /// "this request goes to the extracted side":
 /// legacy → disabled; extracted → always on; canary → on, with a percentile allocation of the variants
 /// "extracted"/"legacy" seeded per slice (the legacy variant overrides the status to disabled, so each
-/// targeted user gets a sticky answer); shadow → disabled (legacy answers) with the "shadow" variant,
-/// which the mirroring stage can ask for.
+/// targeted user gets a sticky answer); shadow → disabled (legacy answers; the mirroring stage reads the state itself).
 /// </summary>
 internal static class SliceFeatures
 {
     public const string Prefix = "slice:";
     public const string ExtractedVariant = "extracted";
     public const string LegacyVariant = "legacy";
-    public const string ShadowVariant = "shadow";
     private const string AlwaysOn = "AlwaysOn";
 
     public static string FeatureName(string slice) => Prefix + slice;
@@ -47,13 +45,6 @@ internal static class SliceFeatures
                     new PercentileAllocation { Variant = LegacyVariant, From = slice.Percentage, To = 100 },
                 ],
             },
-        },
-        SliceStates.Shadow => new FeatureDefinition
-        {
-            Name = FeatureName(slice.Name),
-            Status = FeatureStatus.Disabled,
-            Variants = [new VariantDefinition { Name = ShadowVariant }],
-            Allocation = new Allocation { DefaultWhenDisabled = ShadowVariant },
         },
         _ => new FeatureDefinition { Name = FeatureName(slice.Name), Status = FeatureStatus.Disabled },
     };

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Migration.Facade.Hosting;
 
 namespace Migration.Facade.Security;
 
@@ -33,5 +34,20 @@ internal static class SecurityExtensions
                 .AddAuthenticationSchemes(BearerTokenHandler.SchemeName)
                 .RequireRole(ControlPlaneRoles.Operator));
         return builder;
+    }
+
+    /// <summary>
+    /// Authentication and authorization on the control-plane port only: no endpoint of the public port needs them (the
+    /// port policy keeps every admin endpoint off it), and every proxied request would pay for both middlewares.
+    /// </summary>
+    public static WebApplication UseControlPlaneSecurity(this WebApplication app)
+    {
+        var controlPort = app.Services.GetRequiredService<IOptions<FacadeEndpointOptions>>().ControlPlanePort();
+        app.UseWhen(context => context.Connection.LocalPort == controlPort, control =>
+        {
+            control.UseAuthentication();
+            control.UseAuthorization();
+        });
+        return app;
     }
 }
