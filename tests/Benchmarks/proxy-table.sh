@@ -105,6 +105,7 @@ http { access_log off; keepalive_requests 100000;
     location / { proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection ""; } } }
 NGINX
 taskset -c "$proxy_cpu" nginx -e "$work/nginx-proxy/error.log" -p "$work/nginx-proxy" -c "$work/nginx-proxy/nginx.conf" & pids+=($!)
+pid_nginx_proxy="$!"
 
 # HAProxy in the foreground (-db), one thread; no log lines anywhere, so nothing is logged.
 cat > "$work/haproxy/haproxy.cfg" <<HAPROXY
@@ -125,6 +126,7 @@ backend nginx
 HAPROXY
 haproxy -c -q -f "$work/haproxy/haproxy.cfg" || die "haproxy refused its configuration"
 taskset -c "$proxy_cpu" haproxy -f "$work/haproxy/haproxy.cfg" -db > "$work/haproxy.log" 2>&1 & pids+=($!)
+pid_haproxy="$!"
 
 for port in "$bare" "$bare2" "$public" "$nginx_proxy" "$haproxy_port"; do
   wait_up "http://127.0.0.1:$port$path"
@@ -168,6 +170,8 @@ print(json.dumps({"state": s, "percentage": int(p) if s == "canary" else None, "
 set_slices() { flip catalog-read "$@"; flip orders "$@"; }
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # user + system time of a process
+# The same for a process and its children (nginx's master forks the worker that does the work).
+tree_ticks() { local total=0 p; for p in "$1" $(pgrep -P "$1"); do total=$(( total + $(cpu_ticks "$p") )); done; echo "$total"; }
 # Until the .NET processes on the proxy core are idle: a shadow run leaves mirrors queued, which would otherwise run
 # during (and be charged to) the next row.
 settle() {
@@ -182,26 +186,31 @@ settle() {
 # --- one pair: the candidate and bare YARP, loaded at the same time by their own wrk ---
 cat > "$work/wrk.py" <<'PY'
 import re, sys
+TICKS = float(sys.argv.pop(1))
 def read(path):
     text = open(path).read()
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+    requests = int(re.search(r"(\d+) requests in", text).group(1))
+    # CPU time the process (and its children) used over the measured seconds, per request served: on a shared core,
+    # what each request costs, whatever share of the core the scheduler gave the process.
+    cpu_ms = int(open(path + ".ticks").read()) / TICKS * 1000 / max(requests, 1)
     def pct(p):
         v, unit = re.search(rf"\s{p}%\s+([\d.]+)(us|ms|s)\b", text).groups()
         return float(v) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
     non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
     sockets = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
     errors = (int(non2xx.group(1)) if non2xx else 0, sum(map(int, sockets.groups())) if sockets else 0)
-    return rps, pct(50), pct(99), errors
+    return rps, pct(50), pct(99), errors, cpu_ms
 def row(conn, name, cand_file, bare_file, note):
     c, b = read(cand_file), read(bare_file)
     bad = "; ".join(f"{who}: {n} non-2xx, {s} socket errors" for who, (n, s) in (("candidate", c[3]), ("bare", b[3])) if n or s)
-    return (f"| {name} | {conn} | {c[0]:,.0f} | {b[0]:,.0f} | {c[0] / b[0]:.3f} | {c[1]:.2f} | {c[2]:.2f} | {c[2] - b[2]:+.2f} "
-            f"| {bad or 'none'} | {note} |"), bool(bad)
+    return (f"| {name} | {conn} | {c[0]:,.0f} | {b[0]:,.0f} | {c[0] / b[0]:.3f} | {c[4] * 1000:.0f} | {b[4] * 1000:.0f} | {b[4] / c[4]:.3f} "
+            f"| {c[1]:.2f} | {c[2]:.2f} | {c[2] - b[2]:+.2f} | {bad or 'none'} | {note} |"), bool(bad)
 if sys.argv[1] == "row":
     print(row(*sys.argv[2:])[0])
 else:  # table: a manifest of tab-separated rows
-    print("| row | connections | candidate req/s | bare YARP req/s | ratio | candidate p50 ms | candidate p99 ms | p99 added ms | errors | note |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |")
+    print("| row | connections | candidate req/s | bare YARP req/s | throughput ratio | candidate CPU µs/req | bare CPU µs/req | CPU ratio (bare / candidate) | candidate p50 ms | candidate p99 ms | p99 added ms | errors | note |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |")
     errors = 0
     for line in open(sys.argv[2]):
         text, bad = row(*line.rstrip("\n").split("\t"))
@@ -210,16 +219,18 @@ else:  # table: a manifest of tab-separated rows
         print(f"\nWARNING: {errors} row(s) saw non-2xx answers or socket errors (errors column): their req/s are not all successes.")
 PY
 load() { taskset -c "$load_cpus" wrk -t1 -c"$2" -d"$3s" --latency "http://127.0.0.1:$1$path"; }   # port connections seconds
-pair() { # row-name candidate-port connections note-function
-  local name="$1" port="$2" conn="$3" note="" w file
+pair() { # row-name candidate-port candidate-pid connections note-function
+  local name="$1" port="$2" pid="$3" conn="$4" note="" w file cand_ticks bare_ticks
   file="$work/$conn-${name// /-}"
   load "$bare" "$conn" "$warmup" > /dev/null & w=$!; load "$port" "$conn" "$warmup" > /dev/null; wait "$w"; sleep 1
-  [[ -n "${4:-}" ]] && "$4" before
+  [[ -n "${5:-}" ]] && "$5" before
+  cand_ticks="$(tree_ticks "$pid")"; bare_ticks="$(tree_ticks "$pid_bare")"
   load "$bare" "$conn" "$measured" > "$file.bare" & w=$!; load "$port" "$conn" "$measured" > "$file.cand"; wait "$w"
-  [[ -n "${4:-}" ]] && note="$("$4" after)"
+  echo $(( $(tree_ticks "$pid") - cand_ticks )) > "$file.cand.ticks"; echo $(( $(tree_ticks "$pid_bare") - bare_ticks )) > "$file.bare.ticks"
+  [[ -n "${5:-}" ]] && note="$("$5" after)"
   settle
   printf '%s\t%s\t%s\t%s\t%s\n' "$conn" "$name" "$file.cand" "$file.bare" "$note" >> "$work/manifest.tsv"
-  python3 "$work/wrk.py" row "$conn" "$name" "$file.cand" "$file.bare" "$note"
+  python3 "$work/wrk.py" "$ticks" row "$conn" "$name" "$file.cand" "$file.bare" "$note"
 }
 
 # What the facade says it did over the measured seconds: the share its traffic statistics put on the extracted side,
@@ -245,14 +256,14 @@ echo "==> $command_line"
 echo "    proxies on cpu $proxy_cpu, wrk and the backend nginx on cpu $load_cpus; GET $path; warm-up ${warmup}s (both at once), then ${measured}s measured"
 for conn in $connections_list; do
   echo "==> $conn connections each"
-  pair "bare YARP #2" "$bare2" "$conn"
+  pair "bare YARP #2" "$bare2" "$pid_bare2" "$conn"
   for mode in legacy extracted "canary 50" shadow; do
     set_slices ${mode% *} 50   # the percentage only counts for canary
-    pair "facade ${mode/canary 50/canary 50 %}" "$public" "$conn" facade_note
+    pair "facade ${mode/canary 50/canary 50 %}" "$public" "$pid_facade" "$conn" facade_note
   done
   set_slices legacy 0   # back as shipped: an idle facade on legacy costs the other rows nothing
-  pair "nginx proxy" "$nginx_proxy" "$conn"
-  pair "haproxy" "$haproxy_port" "$conn"
+  pair "nginx proxy" "$nginx_proxy" "$pid_nginx_proxy" "$conn"
+  pair "haproxy" "$haproxy_port" "$pid_haproxy" "$conn"
 done
 
 echo
@@ -262,9 +273,10 @@ echo "- machine: $cores cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "- command: \`$command_line\`"
 echo "- $(nginx -v 2>&1 | sed 's/.*: //'), $(haproxy -v | head -n1 | cut -d' ' -f1-3), .NET $(dotnet --version), $(wrk -v 2>&1 | head -n1 | cut -d' ' -f1-2)"
-echo "- ratio: candidate / bare YARP throughput over the same seconds; p99 added: candidate p99 - bare YARP p99"
+echo "- throughput ratio: candidate / bare YARP req/s over the same seconds; CPU ratio: bare YARP's CPU time per request /"
+echo "  the candidate's (its throughput ratio on a saturated core, whatever share the scheduler gave each); p99 added: candidate - bare YARP"
 echo
-python3 "$work/wrk.py" table "$work/manifest.tsv"
+python3 "$work/wrk.py" "$ticks" table "$work/manifest.tsv"
 [[ -n "$flip_notes" ]] && { echo; echo "Slice flips:"; printf '%s' "$flip_notes" | sort -u; }
 # The console logger writes "warn: Category[id]" and the message on the next line: count each pair.
 problems="$(awk '/^(fail|crit|warn):/ { head = $0; getline; sub(/^ +/, ""); print head " " $0 }' "$work/facade.log" | sort | uniq -c | sort -rn | head -n 10)"
