@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # One table, one run: proxies in front of the same backend (nginx serving a static ~1 KB JSON on loopback), each
-# against a bare YARP process (tests/Benchmarks/BareYarp) loaded at the same time. Method of bare-yarp.sh: the
-# candidate and bare YARP are pinned to the same core (the last one) and each is loaded by its own wrk at once, wrk and
+# against a bare YARP process (tests/Benchmarks/BareYarp) loaded at the same time. The candidate and bare YARP are pinned to the same core (the last one) and each is loaded by its own wrk at once, wrk and
 # the backend nginx pinned to the other core(s), so both share the machine's moment; the throughput ratio
 # candidate / bare over the same seconds is the result (this shared VM's speed swings by +-20 % within seconds, which
 # makes runs taken one after the other useless to compare).
@@ -16,16 +15,16 @@
 # One facade process serves rows 2-5; the slices are flipped through its control plane between rows (forced past the
 # data gate when it refuses: the backend is a static file, there is no data to be in parity).
 # Needs wrk, nginx-light, haproxy, taskset, curl, python3 and the .NET SDK; builds the facade and BareYarp in Release.
-# Usage: WARMUP=15 SECONDS=15 CONNECTIONS="16 64" bash tests/Benchmarks/proxy-table.sh   (those are the defaults)
+# Usage: PRIME=90 WARMUP=15 SECONDS=15 CONNECTIONS="16 64" bash tests/Benchmarks/proxy-table.sh   (those are the defaults)
 
 # SECONDS is also bash's own clock: it counts up from whatever the environment gave it, and reads the time since the
 # shell started when the environment gave nothing. So read it first thing, and only when it came from the environment.
 if [[ "$(declare -p SECONDS 2>/dev/null)" =~ ^declare\ -[a-zA-Z]*x ]]; then measured="$SECONDS"; else measured=15; fi
 set -euo pipefail
-warmup="${WARMUP:-15}"; connections_list="${CONNECTIONS:-16 64}"
-command_line="WARMUP=$warmup SECONDS=$measured CONNECTIONS=\"$connections_list\" bash tests/Benchmarks/proxy-table.sh"
-[[ "$measured" =~ ^[0-9]+$ && "$warmup" =~ ^[0-9]+$ && "$connections_list" =~ ^[0-9\ ]+$ ]] \
-  || { echo "WARMUP and SECONDS are whole seconds, CONNECTIONS a list of numbers" >&2; exit 2; }
+warmup="${WARMUP:-15}"; prime="${PRIME:-90}"; connections_list="${CONNECTIONS:-16 64}"
+command_line="PRIME=$prime WARMUP=$warmup SECONDS=$measured CONNECTIONS=\"$connections_list\" bash tests/Benchmarks/proxy-table.sh"
+[[ "$measured" =~ ^[0-9]+$ && "$warmup" =~ ^[0-9]+$ && "$prime" =~ ^[0-9]+$ && "$connections_list" =~ ^[0-9\ ]+$ ]] \
+  || { echo "PRIME, WARMUP and SECONDS are whole seconds, CONNECTIONS a list of numbers" >&2; exit 2; }
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 path="/api/products/1"   # a route of the catalog-read slice
 for tool in wrk nginx haproxy taskset curl python3 sha256sum dotnet; do
@@ -251,6 +250,14 @@ if compared or skipped:
   fi
   echo "$traffic"
 }
+
+# JIT tiering: a .NET process sharing a saturated core takes minutes to reach its steady code (tier-1 compiles run in the
+# background, at the load's expense), and the facade has far more code to tier up than bare YARP. Each .NET process is
+# first loaded alone on the core for PRIME seconds, so every row compares steady processes.
+for port in "$bare" "$bare2" "$public"; do
+  echo "==> priming 127.0.0.1:$port alone for ${prime}s"
+  load "$port" 16 "$prime" > /dev/null
+done
 
 echo "==> $command_line"
 echo "    proxies on cpu $proxy_cpu, wrk and the backend nginx on cpu $load_cpus; GET $path; warm-up ${warmup}s (both at once), then ${measured}s measured"

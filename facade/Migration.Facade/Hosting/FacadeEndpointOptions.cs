@@ -12,8 +12,8 @@ internal sealed record FacadeEndpointOptions : IValidatableObject
     [Required] public string ControlPlaneUrl { get; init; } = "http://127.0.0.1:5001";
 
     /// <summary>
-    /// Off serves the same YARP routes without slice decisions (everything on the routes' own clusters): the
-    /// baseline of the throughput benchmark, and an escape hatch if the pipeline itself misbehaves.
+    /// Off serves the same YARP routes without slice decisions (everything on the routes' own clusters): an escape
+    /// hatch should the pipeline itself misbehave.
     /// </summary>
     public bool MigrationPipeline { get; init; } = true;
 

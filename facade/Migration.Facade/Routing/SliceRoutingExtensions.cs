@@ -33,7 +33,7 @@ internal static class SliceRoutingExtensions
     /// The proxy, public port only: slice decision, then fallback and measurement, then what YARP's default
     /// pipeline does (session affinity, load balancing, passive health checks), which a custom pipeline must re-add;
     /// passive health checks are charged to the cluster that served the request (see PassiveHealthMiddleware).
-    /// Without the migration pipeline every route stays on its own cluster (the benchmark's baseline).
+    /// Without the migration pipeline every route stays on its own cluster.
     /// </summary>
     public static WebApplication MapFacadeProxy(this WebApplication app)
     {

@@ -15,11 +15,6 @@ internal sealed class ShadowMiddleware(
     IOptions<SliceSettingsOptions> slices, ShadowStatistics statistics, MirrorQueue queue, TimeProvider clock,
     Identity.IdentityTransform? identity = null)
 {
-    public const string SkippedMethod = "method";
-    public const string SkippedSize = "size";
-    public const string SkippedQueueFull = "queue-full";
-    public const string SkippedUnavailable = "unavailable";
-
     private static readonly ShadowOptions Defaults = new();
 
     // Not async unless mirroring: every proxied request passes through here, and on a saturated facade most shadowed
@@ -40,10 +35,10 @@ internal sealed class ShadowMiddleware(
     }
 
     private string? NotMirrored(HttpContext context, SliceRoute request, ShadowOptions options) =>
-        !options.MirrorMethods.Contains(context.Request.Method, StringComparer.OrdinalIgnoreCase) ? SkippedMethod
-        : request.ExtractedCluster is null ? SkippedUnavailable
+        !options.MirrorMethods.Contains(context.Request.Method, StringComparer.OrdinalIgnoreCase) ? ShadowSkipReasons.Method
+        : request.ExtractedCluster is null ? ShadowSkipReasons.Unavailable
         // Under overload, shed before buffering anything: the copy would only be thrown away at the end.
-        : queue.IsFull ? SkippedQueueFull
+        : queue.IsFull ? ShadowSkipReasons.QueueFull
         : null;
 
     private async Task MirrorAsync(HttpContext context, SliceRoute request, ClusterState extracted, ShadowOptions options, RequestDelegate next)
@@ -51,7 +46,7 @@ internal sealed class ShadowMiddleware(
         var body = await RequestBody.TryBufferAsync(context.Request, options.MaxRequestBodyBytes, context.RequestAborted);
         if (body is null)
         {
-            statistics.Skipped(request.Slice, SkippedSize);
+            statistics.Skipped(request.Slice, ShadowSkipReasons.Size);
             await next(context);
             return;
         }
@@ -70,12 +65,12 @@ internal sealed class ShadowMiddleware(
         if (context.Features.Get<IForwarderErrorFeature>() is not null)
         {
             // The monolith gave no answer to compare with; counted so every shadowed request shows up somewhere.
-            statistics.Skipped(request.Slice, ShadowWorker.SkippedError);
+            statistics.Skipped(request.Slice, ShadowSkipReasons.Error);
             return;
         }
         if (capture.Overflowed)
         {
-            statistics.Skipped(request.Slice, SkippedSize);
+            statistics.Skipped(request.Slice, ShadowSkipReasons.Size);
             return;
         }
 
@@ -87,7 +82,7 @@ internal sealed class ShadowMiddleware(
             capture.Captured, extracted, request.LegacyCluster, clock.GetUtcNow());
         if (!queue.TryWrite(job))
         {
-            statistics.Skipped(request.Slice, SkippedQueueFull);
+            statistics.Skipped(request.Slice, ShadowSkipReasons.QueueFull);
         }
     }
 }

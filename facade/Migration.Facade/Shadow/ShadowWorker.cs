@@ -13,7 +13,7 @@ namespace Migration.Facade.Shadow;
 /// The workers are dedicated threads at the lowest OS priority, and they send synchronously so that a mirror's whole
 /// exchange (socket I/O, parsing, comparing) runs on them rather than on the thread pool that serves users. Mirrors
 /// thus use the CPU users leave idle: on a saturated facade the queue fills and mirrors are shed (counted as
-/// queue-full) instead of taking throughput from users. Measured: tests/Benchmarks/facade-throughput.sh.
+/// queue-full) instead of taking throughput from users. Measured: tests/Benchmarks/proxy-table.sh (the shadow row).
 /// </remarks>
 internal sealed partial class ShadowWorker(
     MirrorQueue queue,
@@ -23,10 +23,6 @@ internal sealed partial class ShadowWorker(
     TimeProvider clock,
     ILogger<ShadowWorker> logger) : IHostedService
 {
-    public const string SkippedTimeout = "timeout";
-    public const string SkippedError = "error";
-    public const string SkippedStale = "stale";
-
     // Never disposed: a mirror thread may still look at its token after the host is gone.
     private readonly CancellationTokenSource _stopping = new();
     private readonly byte[]? _markKey = options.Value.MarkKeyBytes();
@@ -77,7 +73,7 @@ internal sealed partial class ShadowWorker(
     {
         if (clock.GetUtcNow() - job.At > options.Value.MaxQueueAge)
         {
-            statistics.Skipped(job.Slice, SkippedStale);
+            statistics.Skipped(job.Slice, ShadowSkipReasons.Stale);
             return;
         }
         try
@@ -89,22 +85,22 @@ internal sealed partial class ShadowWorker(
         }
         catch (OperationCanceledException)
         {
-            statistics.Skipped(job.Slice, SkippedTimeout);
+            statistics.Skipped(job.Slice, ShadowSkipReasons.Timeout);
         }
         catch (BodyTooLargeException)
         {
-            statistics.Skipped(job.Slice, ShadowMiddleware.SkippedSize);
+            statistics.Skipped(job.Slice, ShadowSkipReasons.Size);
         }
         catch (Exception ex) when (ex is HttpRequestException or InvalidDataException or IOException)
         {
             LogMirrorFailed(ex, job.Slice, job.Path);
-            statistics.Skipped(job.Slice, SkippedError);
+            statistics.Skipped(job.Slice, ShadowSkipReasons.Error);
         }
         catch (Exception ex)
         {
             // A mirror must never stop the workers.
             LogComparisonFailed(ex, job.Slice, job.Path);
-            statistics.Skipped(job.Slice, SkippedError);
+            statistics.Skipped(job.Slice, ShadowSkipReasons.Error);
         }
     }
 
@@ -114,7 +110,7 @@ internal sealed partial class ShadowWorker(
         var legacy = CapturedResponse.Create(job.LegacyStatus, job.LegacyHeaders, job.LegacyBody, limit);
         if (PrefixOf(job.Extracted) is not { } extractedPrefix)
         {
-            statistics.Skipped(job.Slice, ShadowMiddleware.SkippedUnavailable);
+            statistics.Skipped(job.Slice, ShadowSkipReasons.Unavailable);
             return;
         }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);

@@ -60,7 +60,7 @@ public sealed class ShadowMiddlewareTests
         await Middleware().InvokeAsync(context, Answer(context, seen));
 
         Assert.IsNotType<CaptureStream>(Assert.Single(seen));
-        Assert.Equal(1, _statistics.Report("s").Skipped[ShadowMiddleware.SkippedQueueFull]);
+        Assert.Equal(1, _statistics.Report("s").Skipped[ShadowSkipReasons.QueueFull]);
         Assert.Equal(1, _queue.Count);
     }
 }

@@ -52,7 +52,7 @@ public sealed class ShadowWorkerTests
             Job("GET", new ShadowOptions()), Job("GET", new ShadowOptions()));
 
         var report = _statistics.Report(Slice);
-        Assert.Equal((1, 1L), (report.Matches, report.Skipped[ShadowWorker.SkippedError]));
+        Assert.Equal((1, 1L), (report.Matches, report.Skipped[ShadowSkipReasons.Error]));
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class ShadowWorkerTests
         Run(_ => Json("""{"id":1}"""), Job("GET", new ShadowOptions()) with { At = DateTimeOffset.UtcNow.AddMinutes(-1) });
 
         Assert.Empty(_sent);
-        Assert.Equal(1L, _statistics.Report(Slice).Skipped[ShadowWorker.SkippedStale]);
+        Assert.Equal(1L, _statistics.Report(Slice).Skipped[ShadowSkipReasons.Stale]);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class ShadowWorkerTests
         Run(_ => Json($$"""{"id":1,"pad":"{{new string('x', 100)}}"}"""), Job("GET", new ShadowOptions { MaxResponseBodyBytes = 50 }));
 
         var report = _statistics.Report(Slice);
-        Assert.Equal((0L, 1L), (report.Compared, report.Skipped[ShadowMiddleware.SkippedSize]));
+        Assert.Equal((0L, 1L), (report.Compared, report.Skipped[ShadowSkipReasons.Size]));
     }
 
     [Fact]
