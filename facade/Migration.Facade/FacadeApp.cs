@@ -6,7 +6,6 @@ using Migration.Facade.Hosting;
 using Migration.Facade.Identity;
 using Migration.Facade.Metrics;
 using Migration.Facade.Routing;
-using Migration.Facade.Security;
 using Migration.Facade.Shadow;
 using Migration.Facade.Slo;
 
@@ -30,10 +29,13 @@ public static class FacadeApp
         builder.AddControlPlane();
 
         var app = builder.Build();
+        // Before routing, so a trusted balancer's host is the one routes match.
         app.UseTrustedProxies();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseControlPlaneSecurity();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapControlPlane();
         app.MapSliceMetrics();
         app.MapClosedPaths();

@@ -8,7 +8,7 @@
 #   1 bare YARP         a second BareYarp process: the method's own noise (the ratio should be ~1.0)
 #   2 facade legacy     the facade as shipped (Production, default configuration, telemetry on), every slice legacy
 #   3 facade extracted  the same process, every slice extracted
-#   4 facade canary 50  every slice canary at 50 %
+#   4 facade canary 50  every slice canary at 50 %: first visits (wrk sends no cookie), then a returning visitor
 #   5 facade shadow     every slice shadow (the monolith answers; the mirror goes to the same nginx)
 #   6 nginx proxy       Debian nginx-light: upstream keepalive 64, HTTP/1.1 to the upstream, one worker, no access log
 #   7 haproxy           Debian HAProxy: mode http, http-reuse always, nbthread 1, no logging
@@ -217,14 +217,15 @@ else:  # table: a manifest of tab-separated rows
     if errors:
         print(f"\nWARNING: {errors} row(s) saw non-2xx answers or socket errors (errors column): their req/s are not all successes.")
 PY
-load() { taskset -c "$load_cpus" wrk -t1 -c"$2" -d"$3s" --latency "http://127.0.0.1:$1$path"; }   # port connections seconds
-pair() { # row-name candidate-port candidate-pid connections note-function
-  local name="$1" port="$2" pid="$3" conn="$4" note="" w file cand_ticks bare_ticks
+# port connections seconds [header]: the candidate's load may carry a header (a returning canary visitor's cookie).
+load() { taskset -c "$load_cpus" wrk -t1 -c"$2" -d"$3s" --latency ${4:+-H "$4"} "http://127.0.0.1:$1$path"; }
+pair() { # row-name candidate-port candidate-pid connections note-function [header for the candidate's requests]
+  local name="$1" port="$2" pid="$3" conn="$4" header="${6:-}" note="" w file cand_ticks bare_ticks
   file="$work/$conn-${name// /-}"
-  load "$bare" "$conn" "$warmup" > /dev/null & w=$!; load "$port" "$conn" "$warmup" > /dev/null; wait "$w"; sleep 1
+  load "$bare" "$conn" "$warmup" > /dev/null & w=$!; load "$port" "$conn" "$warmup" "$header" > /dev/null; wait "$w"; sleep 1
   [[ -n "${5:-}" ]] && "$5" before
   cand_ticks="$(tree_ticks "$pid")"; bare_ticks="$(tree_ticks "$pid_bare")"
-  load "$bare" "$conn" "$measured" > "$file.bare" & w=$!; load "$port" "$conn" "$measured" > "$file.cand"; wait "$w"
+  load "$bare" "$conn" "$measured" > "$file.bare" & w=$!; load "$port" "$conn" "$measured" "$header" > "$file.cand"; wait "$w"
   echo $(( $(tree_ticks "$pid") - cand_ticks )) > "$file.cand.ticks"; echo $(( $(tree_ticks "$pid_bare") - bare_ticks )) > "$file.bare.ticks"
   [[ -n "${5:-}" ]] && note="$("$5" after)"
   settle
@@ -267,6 +268,10 @@ for conn in $connections_list; do
   for mode in legacy extracted "canary 50" shadow; do
     set_slices ${mode% *} 50   # the percentage only counts for canary
     pair "facade ${mode/canary 50/canary 50 %}" "$public" "$pid_facade" "$conn" facade_note
+    # wrk sends no cookies: above, every canary request is a first visit (a new id, a Set-Cookie). Returning visitors
+    # carry the facade's visitor cookie.
+    [[ $mode == "canary 50" ]] && pair "facade canary 50 %, returning visitor" "$public" "$pid_facade" "$conn" facade_note \
+      "Cookie: strangler.uid=proxy-table-visitor"
   done
   set_slices legacy 0   # back as shipped: an idle facade on legacy costs the other rows nothing
   pair "nginx proxy" "$nginx_proxy" "$pid_nginx_proxy" "$conn"

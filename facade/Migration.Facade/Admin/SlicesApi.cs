@@ -22,7 +22,10 @@ internal static class SlicesApi
         return admin;
     }
 
-    /// <summary>The one answer for a slice no route declares: 404 problem details, before the endpoint runs.</summary>
+    /// <summary>
+    /// The one answer for a slice no route declares: 404 problem details. The group's filter runs after the request is
+    /// bound, so a malformed body for an unknown slice is still its 400.
+    /// </summary>
     public static ProblemHttpResult UnknownSlice(string name) => Problems.NotFound($"Unknown slice '{name}'.");
 
     private static async ValueTask<object?> KnownSlice(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

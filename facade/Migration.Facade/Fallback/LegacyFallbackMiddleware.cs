@@ -48,7 +48,7 @@ internal sealed class LegacyFallbackMiddleware(TrafficStatistics traffic, Extrac
     {
         var started = Stopwatch.GetTimestamp();
         await next(context);
-        Record(context, route.Slice, Sides.Legacy, started, deadlineExpired: false);
+        Record(context, route.Slice, Sides.Legacy, started, cutByDeadline: false, blameDeadline: false);
     }
 
     // The forwarder cancels with the request's own token, so the budget is put in its place for both attempts; a client
@@ -63,7 +63,7 @@ internal sealed class LegacyFallbackMiddleware(TrafficStatistics traffic, Extrac
         context.RequestAborted = budget.Token;
         try
         {
-            await ExtractedAsync(context, next, route, new Budget(deadlineSource));
+            await ExtractedAsync(context, next, route, new Budget(deadlineSource, clientAborted));
         }
         finally
         {
@@ -75,7 +75,7 @@ internal sealed class LegacyFallbackMiddleware(TrafficStatistics traffic, Extrac
     {
         var started = Stopwatch.GetTimestamp();
         await next(context);
-        var expired = budget.Expired;
+        var expired = budget.Cut(context);
         if (!context.Response.HasStarted && FallbackPolicy.Reason(
                 context.Request.Method, context.Features.Get<IForwarderErrorFeature>(), context.Features.Get<HeldBackResponse>()?.StatusCode, expired) is { } reason)
         {
@@ -87,33 +87,53 @@ internal sealed class LegacyFallbackMiddleware(TrafficStatistics traffic, Extrac
             context.Features.Set(new FallbackOutcome(reason));
             context.Response.Clear();
             context.ReassignProxyRequest(route.LegacyCluster);
+            if (!FallbackPolicy.IsSafe(context.Request.Method))
+            {
+                // An unsafe request falls back only when the service never got it; cut mid-flight at the monolith, its
+                // outcome would be unknown, so it goes without the deadline.
+                budget = budget.Released(context);
+            }
             started = Stopwatch.GetTimestamp();
             await next(context);
-            Record(context, route.Slice, Sides.Legacy, started, budget.Expired);
+            // The monolith is not charged with the budget the extracted side spent: cut short, it is the deadline's 504.
+            Record(context, route.Slice, Sides.Legacy, started, budget.Cut(context), blameDeadline: false);
             return;
         }
-        Record(context, route.Slice, Sides.Extracted, started, expired);
+        Record(context, route.Slice, Sides.Extracted, started, expired, blameDeadline: true);
     }
 
-    private void Record(HttpContext context, string slice, string side, long started, bool deadlineExpired)
+    private void Record(HttpContext context, string slice, string side, long started, bool cutByDeadline, bool blameDeadline)
     {
-        if (deadlineExpired && !context.Response.HasStarted)
+        if (cutByDeadline && !context.Response.HasStarted)
         {
             // YARP answers a cancelled request with 502; for the user it is the slice's deadline, a gateway timeout.
+            context.Response.Clear();
             context.Response.StatusCode = StatusCodes.Status504GatewayTimeout;
         }
         var failed = FallbackPolicy.SideFailed(context.Features.Get<IForwarderErrorFeature>(), context.Response.StatusCode,
-            context.Features.Get<HeldBackResponse>()?.StatusCode, deadlineExpired);
+            context.Features.Get<HeldBackResponse>()?.StatusCode, cutByDeadline && blameDeadline);
         traffic.Record(slice, side, failed, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        if (failed)
+        if (failed || cutByDeadline)
         {
-            TraceRecording.Keep(context, (deadlineExpired ? "deadline:" : "error:") + side);
+            TraceRecording.Keep(context, (cutByDeadline ? "deadline:" : "error:") + side);
         }
     }
 
-    /// <summary>A slice's deadline, when it has one.</summary>
-    private readonly record struct Budget(CancellationTokenSource? Deadline)
+    /// <summary>A slice's deadline, when it has one, and the client's own token it stands in for.</summary>
+    private readonly record struct Budget(CancellationTokenSource? Deadline, CancellationToken ClientAborted)
     {
-        public bool Expired => Deadline?.IsCancellationRequested == true;
+        /// <summary>
+        /// The deadline cut this attempt: it ran out and the forwarder gave up. An answer that completed just before the
+        /// timer fired was not cut.
+        /// </summary>
+        public bool Cut(HttpContext context) =>
+            Deadline?.IsCancellationRequested == true && context.Features.Get<IForwarderErrorFeature>() is not null;
+
+        /// <summary>The rest of the request runs on the client's own token, with no deadline.</summary>
+        public Budget Released(HttpContext context)
+        {
+            if (Deadline is not null) context.RequestAborted = ClientAborted;
+            return default;
+        }
     }
 }

@@ -13,8 +13,8 @@ namespace Migration.Facade.Flags;
 internal static class SliceFeatures
 {
     public const string Prefix = "slice:";
-    public const string ExtractedVariant = "extracted";
-    public const string LegacyVariant = "legacy";
+    public const string ExtractedVariant = Sides.Extracted;
+    public const string LegacyVariant = Sides.Legacy;
     private const string AlwaysOn = "AlwaysOn";
 
     public static string FeatureName(string slice) => Prefix + slice;

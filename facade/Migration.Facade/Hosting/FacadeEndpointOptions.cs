@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography.X509Certificates;
 
 namespace Migration.Facade.Hosting;
 
@@ -27,7 +28,7 @@ internal sealed record FacadeEndpointOptions : IValidatableObject
 
     /// <summary>
     /// Addresses or networks (CIDR) of the load balancers in front of the public port, whose <c>X-Forwarded-*</c> are
-    /// believed (see <see cref="TrustedProxies"/>). Empty: none, and every client's are replaced.
+    /// believed (see <see cref="TrustedProxyHeaders"/>). Empty: none, and every client's are replaced.
     /// </summary>
     public IReadOnlyList<string> TrustedProxies { get; init; } = [];
 
@@ -74,6 +75,11 @@ internal sealed record FacadeEndpointOptions : IValidatableObject
                 yield return new ValidationResult(
                     $"Facade:ControlPlaneCertificate:Path names no file: '{ControlPlaneCertificate.Path}'.", [nameof(ControlPlaneCertificate)]);
             }
+            else if (ControlPlaneCertificate.KeyPath is { Length: > 0 } key && !File.Exists(key))
+            {
+                yield return new ValidationResult(
+                    $"Facade:ControlPlaneCertificate:KeyPath names no file: '{key}'.", [nameof(ControlPlaneCertificate)]);
+            }
         }
         else if (!IsLoopback(ControlPlaneUri) && !AllowPlainHttpControlPlane)
         {
@@ -91,13 +97,14 @@ internal sealed record FacadeEndpointOptions : IValidatableObject
     {
         foreach (var (name, value, schemes) in new[]
         {
-            (nameof(PublicUrl), PublicUrl, "http"), (nameof(ControlPlaneUrl), ControlPlaneUrl, "http or https"),
+            (nameof(PublicUrl), PublicUrl, new[] { Uri.UriSchemeHttp }),
+            (nameof(ControlPlaneUrl), ControlPlaneUrl, new[] { Uri.UriSchemeHttp, Uri.UriSchemeHttps }),
         })
         {
-            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || !schemes.Split(" or ").Contains(uri.Scheme) || uri.Port <= 0)
+            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || !schemes.Contains(uri.Scheme) || uri.Port <= 0)
             {
                 yield return new ValidationResult(
-                    $"Facade:{name} must be an absolute {schemes} URL with an explicit, non-zero port; got '{value}'.", [name]);
+                    $"Facade:{name} must be an absolute {string.Join(" or ", schemes)} URL with an explicit, non-zero port; got '{value}'.", [name]);
                 yield break;
             }
         }
@@ -105,7 +112,7 @@ internal sealed record FacadeEndpointOptions : IValidatableObject
         {
             yield return problem;
         }
-        if (Hosting.TrustedProxies.Parse(TrustedProxies) is null)
+        if (TrustedProxyHeaders.Parse(TrustedProxies) is null)
         {
             yield return new ValidationResult(
                 $"Facade:TrustedProxies must list IP addresses or CIDR networks (10.0.0.0/8); got '{string.Join("', '", TrustedProxies)}'.",
@@ -121,7 +128,7 @@ internal sealed record FacadeEndpointOptions : IValidatableObject
 
 /// <summary>
 /// A certificate from files: a PKCS#12 file (<see cref="Path"/>, with <see cref="Password"/> if it has one), or PEM
-/// (<see cref="Path"/> the certificate, <see cref="KeyPath"/> its private key).
+/// (<see cref="Path"/> the certificate, <see cref="KeyPath"/> its private key, encrypted when <see cref="Password"/> is set).
 /// </summary>
 internal sealed record CertificateOptions
 {
@@ -129,7 +136,10 @@ internal sealed record CertificateOptions
     public string? KeyPath { get; init; }
     public string? Password { get; init; }
 
-    public System.Security.Cryptography.X509Certificates.X509Certificate2 Load() => KeyPath is { Length: > 0 }
-        ? System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(Path!, KeyPath)
-        : System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(Path!, Password);
+    public X509Certificate2 Load() => (KeyPath, Password) switch
+    {
+        ({ Length: > 0 } key, { Length: > 0 } password) => X509Certificate2.CreateFromEncryptedPemFile(Path!, password, key),
+        ({ Length: > 0 } key, _) => X509Certificate2.CreateFromPemFile(Path!, key),
+        _ => X509CertificateLoader.LoadPkcs12FromFile(Path!, Password),
+    };
 }

@@ -50,7 +50,7 @@ internal sealed class ClientIdentityStripping(Microsoft.Extensions.Options.IOpti
         // Other ways to name the host or URL a request was for, which a monolith's framework may honour.
         "Forwarded", "X-Forwarded-Server", "X-Host", "X-Original-URL", "X-Rewrite-URL",
         // What the forwarded-headers middleware leaves behind when a trusted proxy's X-Forwarded-* were applied.
-        .. Hosting.TrustedProxies.OriginalHeaders,
+        .. Hosting.TrustedProxyHeaders.OriginalHeaders,
     ];
 
     private readonly string[] _stripped = [.. options.Value.StrippedHeaders, .. Internal];

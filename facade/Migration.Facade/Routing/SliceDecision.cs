@@ -10,8 +10,8 @@ namespace Migration.Facade.Routing;
 internal sealed class SliceDecision(IVariantFeatureManager features)
 {
     /// <summary>
-    /// FeatureManagement's answer for the slice's feature: the definition of the decision, which the control plane and
-    /// the tests ask. The request path asks <see cref="GoesToExtracted"/>, which answers the same without allocating.
+    /// FeatureManagement's answer for the slice's feature: the definition of the decision, which the tests hold the
+    /// request path's <see cref="GoesToExtracted"/> to (registered, so they can ask a running facade too).
     /// </summary>
     public ValueTask<bool> GoesToExtractedAsync(string slice, ITargetingContext user, CancellationToken ct) =>
         features.IsEnabledAsync(SliceFeatures.FeatureName(slice), user, ct);

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using Migration.Facade.Hosting;
 
 namespace Migration.Facade.Security;
 
@@ -10,8 +9,9 @@ internal static class SecurityExtensions
     public const string OperatorPolicy = "control-plane-operator";
 
     /// <summary>
-    /// Bearer tokens for the control plane. The scheme is not the default one, so proxied requests are never
-    /// authenticated (or challenged) by the facade: their Authorization headers belong to the backends.
+    /// Bearer tokens for the control plane. The scheme is never a default one (ASP.NET Core would make a lone scheme the
+    /// default and authenticate every request with it), so proxied requests are never authenticated or challenged by
+    /// the facade: their Authorization headers belong to the backends. The admin policies name the scheme themselves.
     /// </summary>
     public static WebApplicationBuilder AddControlPlaneSecurity(this WebApplicationBuilder builder)
     {
@@ -24,6 +24,7 @@ internal static class SecurityExtensions
         builder.Services.AddOptions<ControlPlaneOptions>().BindConfiguration(ControlPlaneOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ControlPlaneOptions>, ControlPlaneOptionsValidator>();
 
+        builder.Services.AddSingleton<IAuthenticationSchemeProvider, NoDefaultSchemeProvider>();
         builder.Services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
@@ -36,18 +37,15 @@ internal static class SecurityExtensions
         return builder;
     }
 
-    /// <summary>
-    /// Authentication and authorization on the control-plane port only: no endpoint of the public port needs them (the
-    /// port policy keeps every admin endpoint off it), and every proxied request would pay for both middlewares.
-    /// </summary>
-    public static WebApplication UseControlPlaneSecurity(this WebApplication app)
+    /// <summary>The scheme provider without ASP.NET Core's automatic default: with no default, authentication of a proxied request is a look-up.</summary>
+    private sealed class NoDefaultSchemeProvider(IOptions<AuthenticationOptions> options) : AuthenticationSchemeProvider(options)
     {
-        var controlPort = app.Services.GetRequiredService<IOptions<FacadeEndpointOptions>>().ControlPlanePort();
-        app.UseWhen(context => context.Connection.LocalPort == controlPort, control =>
-        {
-            control.UseAuthentication();
-            control.UseAuthorization();
-        });
-        return app;
+        private static readonly Task<AuthenticationScheme?> None = Task.FromResult<AuthenticationScheme?>(null);
+
+        public override Task<AuthenticationScheme?> GetDefaultAuthenticateSchemeAsync() => None;
+        public override Task<AuthenticationScheme?> GetDefaultChallengeSchemeAsync() => None;
+        public override Task<AuthenticationScheme?> GetDefaultForbidSchemeAsync() => None;
+        public override Task<AuthenticationScheme?> GetDefaultSignInSchemeAsync() => None;
+        public override Task<AuthenticationScheme?> GetDefaultSignOutSchemeAsync() => None;
     }
 }

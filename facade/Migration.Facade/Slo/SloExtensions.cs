@@ -1,4 +1,3 @@
-
 namespace Migration.Facade.Slo;
 
 internal static class SloExtensions

@@ -92,10 +92,13 @@ public sealed class DeadlineTests
         Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(8));
         Assert.Single(bed.Legacy.Seen);
+        // The extracted side spent the budget: the monolith, which got the rest, is not charged with an error.
+        var traffic = (await bed.Facade.Viewer.GetFromJsonAsync<SliceTrafficDto>("/admin/slices/catalog-read/traffic"))!;
+        Assert.Equal((1, 1L, 1, 0), (traffic.Extracted.Errors, traffic.Fallbacks, traffic.Legacy.Requests, traffic.Legacy.Errors));
     }
 
     [Fact]
-    public async Task Without_a_deadline_a_request_on_legacy_is_never_cut()
+    public async Task A_slice_on_legacy_ignores_the_extracted_side_s_deadline()
     {
         await using var bed = await ScriptedBed.StartAsync(async context =>
         {

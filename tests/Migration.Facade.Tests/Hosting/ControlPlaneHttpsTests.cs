@@ -22,15 +22,32 @@ public sealed class ControlPlaneHttpsTests : IDisposable
         return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
     }
 
-    [Fact]
-    public async Task Admin_calls_go_over_tls_with_the_configured_certificate_and_plain_http_gets_nothing()
+    private async Task<Dictionary<string, string?>> SettingsWith(X509Certificate2 certificate, string format)
+    {
+        var settings = FacadeHost.Settings(_folder.File("flags.db"), "http://127.0.0.1:9", "http://127.0.0.1:9");
+        if (format == "pfx")
+        {
+            settings["Facade:ControlPlaneCertificate:Path"] = _folder.File("control.pfx");
+            settings["Facade:ControlPlaneCertificate:Password"] = "pfx-secret";
+            await File.WriteAllBytesAsync(_folder.File("control.pfx"), certificate.Export(X509ContentType.Pkcs12, "pfx-secret"));
+        }
+        else
+        {
+            settings["Facade:ControlPlaneCertificate:Path"] = _folder.File("control.crt");
+            settings["Facade:ControlPlaneCertificate:KeyPath"] = _folder.File("control.key");
+            await File.WriteAllTextAsync(_folder.File("control.crt"), certificate.ExportCertificatePem());
+            await File.WriteAllTextAsync(_folder.File("control.key"), certificate.GetECDsaPrivateKey()!.ExportPkcs8PrivateKeyPem());
+        }
+        return settings;
+    }
+
+    [Theory]
+    [InlineData("pfx")]
+    [InlineData("pem")]
+    public async Task Admin_calls_go_over_tls_with_the_configured_certificate_and_plain_http_gets_nothing(string format)
     {
         using var certificate = SelfSigned();
-        var pfx = _folder.File("control.pfx");
-        await File.WriteAllBytesAsync(pfx, certificate.Export(X509ContentType.Pkcs12, "pfx-secret"));
-        var settings = FacadeHost.Settings(_folder.File("flags.db"), "http://127.0.0.1:9", "http://127.0.0.1:9");
-        settings["Facade:ControlPlaneCertificate:Path"] = pfx;
-        settings["Facade:ControlPlaneCertificate:Password"] = "pfx-secret";
+        var settings = await SettingsWith(certificate, format);
         await using var facade = await FacadeHost.StartAsync(settings, controlPlaneScheme: "https");
         var port = facade.Operator.BaseAddress!.Port;
 
@@ -44,6 +61,21 @@ public sealed class ControlPlaneHttpsTests : IDisposable
         Assert.Equal(System.Net.HttpStatusCode.OK, slices.StatusCode);
 
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => facade.Viewer.GetAsync("/admin/slices"));
+    }
+
+    [Fact]
+    public async Task A_certificate_that_does_not_load_stops_the_start_naming_the_setting()
+    {
+        using var certificate = SelfSigned();
+        var settings = await SettingsWith(certificate, "pfx");
+        settings["Facade:ControlPlaneCertificate:Password"] = "wrong";
+        var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await using var app = FacadeHost.Build(settings, "Testing", out _, out _, controlPlaneScheme: "https");
+            await app.StartAsync();
+        });
+
+        Assert.Contains("Facade:ControlPlaneCertificate could not be loaded", error.ToString());
     }
 
     [Fact]

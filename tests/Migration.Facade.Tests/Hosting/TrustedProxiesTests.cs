@@ -54,6 +54,38 @@ public sealed class TrustedProxiesTests
         Assert.False(seen.ContainsKey("X-Real-IP"));
     }
 
+    [Fact]
+    public async Task Every_trusted_hop_is_unwrapped_and_the_first_untrusted_address_is_the_client()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Facade:TrustedProxies:0"] = "127.0.0.1", ["Facade:TrustedProxies:1"] = "10.0.0.0/8",
+        };
+        await using var bed = await ScriptedBed.StartAsync(ScriptedBackend.Json("{}"), ScriptedBackend.Json("{}"), settings);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/anything");
+        // The client, a balancer in 10/8, then the one on 127.0.0.1 that connects to the facade; the client forged a hop.
+        request.Headers.Add("X-Forwarded-For", "192.0.2.99, 203.0.113.7, 10.1.2.3");
+        using var response = await bed.Facade.Public.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+
+        Assert.Equal("203.0.113.7", Assert.Single(bed.Legacy.Seen).Headers["X-Forwarded-For"]);
+    }
+
+    [Fact]
+    public async Task A_host_a_trusted_balancer_names_is_still_checked_against_the_allowed_hosts()
+    {
+        await using var bed = await ScriptedBed.StartAsync(ScriptedBackend.Json("{}"), ScriptedBackend.Json("{}"),
+            new Dictionary<string, string?> { ["Facade:TrustedProxies:0"] = "127.0.0.1" });
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/anything");
+        request.Headers.Add("X-Forwarded-Host", "evil.example");
+        using var response = await bed.Facade.Public.SendAsync(request);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(bed.Legacy.Seen);
+    }
+
     [Theory]
     [InlineData("10.0.0.5", true)]
     [InlineData("10.0.0.0/8", true)]
@@ -63,7 +95,7 @@ public sealed class TrustedProxiesTests
     [InlineData("10.0.0.0/40", false)]
     public void Entries_are_addresses_or_networks(string entry, bool valid)
     {
-        Assert.Equal(valid, TrustedProxies.Parse([entry]) is not null);
+        Assert.Equal(valid, TrustedProxyHeaders.Parse([entry]) is not null);
         var errors = new FacadeEndpointOptions { TrustedProxies = [entry] }.Validate(new(new object())).ToList();
         Assert.Equal(valid, !errors.Any(e => e.ErrorMessage!.Contains("Facade:TrustedProxies")));
     }

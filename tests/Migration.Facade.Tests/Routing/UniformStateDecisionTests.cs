@@ -51,11 +51,18 @@ public sealed class UniformStateDecisionTests
         Assert.False(SliceDecision.GoesToExtracted(null, "user:1"));
 
     [Fact]
-    public void A_user_id_longer_than_the_stack_buffer_is_hashed_like_any_other()
+    public async Task User_ids_longer_than_the_stack_buffer_get_FeatureManagement_s_answer_too()
     {
-        var longUser = "visitor:" + new string('x', 2000);
-        Assert.Equal(
-            CanaryBuckets.InCanary(longUser, "catalog-read", 50),
-            CanaryBuckets.InCanary(new string(longUser), "catalog-read", 50));
+        var snapshots = new SliceSnapshotHolder();
+        var slice = new SliceState("catalog-read", SliceStates.Canary, 50, 2, DateTimeOffset.UnixEpoch, "t");
+        snapshots.Publish(new SliceSnapshot([slice]));
+        var decision = DecisionStack.Build(snapshots).GetRequiredService<SliceDecision>();
+
+        for (var i = 0; i < 50; i++)
+        {
+            var user = $"visitor:{i}:" + new string('ü', 300 + i);   // over 512 bytes of UTF-8: the rented buffer
+            Assert.Equal(await decision.GoesToExtractedAsync("catalog-read", new TargetingContext { UserId = user }, default),
+                SliceDecision.GoesToExtracted(slice, user));
+        }
     }
 }

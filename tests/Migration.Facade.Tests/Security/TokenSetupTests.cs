@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Migration.Facade.Tests.Support;
 
@@ -31,10 +33,14 @@ public sealed class TokenSetupTests
         var tokenFile = bed.Folder.File("home/.strangler/token");
         settings["ControlPlane:TokenFile"] = tokenFile;
 
-        await using var facade = await FacadeHost.StartAsync(settings, "Development");
+        var logs = new CapturedLogs();
+        await using var facade = await FacadeHost.StartAsync(settings, "Development", services => services.AddSingleton<ILoggerProvider>(logs));
 
         var token = (await File.ReadAllTextAsync(tokenFile)).Trim();
         Assert.True(token.Length >= 40, "the token should carry at least 256 bits");
+        // The log says where the token is, never the token: logs travel further than an owner-only file.
+        Assert.Contains(logs.Messages, m => m.Contains(tokenFile, StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Messages, m => m.Contains(token, StringComparison.Ordinal));
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(tokenFile));
@@ -60,5 +66,25 @@ public sealed class TokenSetupTests
 
         Assert.False(File.Exists(bed.Folder.File("token")));
         Assert.Equal(HttpStatusCode.OK, (await facade.Operator.GetAsync("/admin/slices")).StatusCode);
+    }
+}
+
+/// <summary>Every formatted log message of a host, for asserting on what it wrote.</summary>
+internal sealed class CapturedLogs : ILoggerProvider
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _messages = new();
+
+    public IEnumerable<string> Messages => _messages;
+
+    public ILogger CreateLogger(string categoryName) => new Logger(_messages);
+
+    public void Dispose() { }
+
+    private sealed class Logger(System.Collections.Concurrent.ConcurrentQueue<string> messages) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => true;
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            messages.Enqueue(formatter(state, exception));
     }
 }

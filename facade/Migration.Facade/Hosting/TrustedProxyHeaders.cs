@@ -11,7 +11,7 @@ namespace Migration.Facade.Hosting;
 /// real client and the links it writes name the address users called; from anyone else the headers are replaced by
 /// what the facade itself saw, as before.
 /// </summary>
-internal static class TrustedProxies
+internal static class TrustedProxyHeaders
 {
     // Written by the forwarded-headers middleware for the app's own use: never sent on to a backend.
     public static readonly string[] OriginalHeaders = ["X-Original-For", "X-Original-Proto", "X-Original-Host"];
@@ -42,7 +42,9 @@ internal static class TrustedProxies
         forwarded.KnownProxies.Clear();
         forwarded.KnownIPNetworks.Clear();
         foreach (var network in Parse(options.TrustedProxies)!) forwarded.KnownIPNetworks.Add(network);
-        app.UseForwardedHeaders(forwarded);
+        // The public port's balancers only: the control plane is reached by its own address, never through them.
+        var publicPort = options.PublicUri.Port;
+        app.UseWhen(context => context.Connection.LocalPort == publicPort, publicSide => publicSide.UseForwardedHeaders(forwarded));
         return app;
     }
 }
