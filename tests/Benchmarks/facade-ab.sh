@@ -13,19 +13,13 @@ cores="$(nproc)"; proxy_cpu="$((cores - 1))"; load_cpus="0-$((cores > 1 ? cores 
 work="$(mktemp -d "${TMPDIR:-/tmp}/strangler-ab.XXXXXX")"; chmod 755 "$work"
 pids=(); cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# shellcheck source=tests/Benchmarks/json-backend.sh
+source "$root/tests/Benchmarks/json-backend.sh"
 wait_up() { for _ in $(seq 1 300); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.1; done; echo "not up: $1" >&2; exit 1; }
 
 dotnet build "$root/facade/Migration.Facade" -c Release -nologo -v q --disable-build-servers > "$work/build.log" || { cat "$work/build.log" >&2; exit 1; }
-backend="$(free_port)"; mkdir -p "$work/www" "$work/nginx"
-printf '{"id":1,"name":"Contoso Smart Mouse","description":"A mouse.","price":19.99,"categoryId":1,"categorySlug":"computers"}' > "$work/www/product.json"
-cat > "$work/nginx/nginx.conf" <<NGINX
-worker_processes 1; worker_rlimit_nofile 16384; daemon off; pid $work/nginx/nginx.pid; error_log $work/nginx/error.log warn;
-events { worker_connections 8192; }
-http { access_log off; keepalive_requests 100000;
-  server { listen 127.0.0.1:$backend; location / { default_type application/json; root $work/www; try_files /product.json =404; } } }
-NGINX
-taskset -c "$load_cpus" nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" & pids+=($!)
+backend="$(free_port)"
+start_json_backend "$work" "$backend" "$load_cpus"; pids+=("$backend_pid")
 
 token_sha="$(printf %s ab-token | sha256sum | cut -d' ' -f1)"
 start() { # name environment extra-arguments -> port in port_<name>, pid in pid_<name>

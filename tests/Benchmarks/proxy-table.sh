@@ -42,7 +42,8 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM   # so Ctrl-C also runs the EXIT trap
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# shellcheck source=tests/Benchmarks/json-backend.sh
+source "$root/tests/Benchmarks/json-backend.sh"
 logs_tail() { for f in "$work"/*.log "$work"/*/error.log; do [[ -s $f ]] && { echo "--- $f" >&2; tail -n 30 "$f" >&2; }; done; true; }
 die() { echo "$*" >&2; logs_tail; exit 1; }
 wait_up() { for _ in $(seq 1 300); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.1; done; die "not up: $1"; }
@@ -58,16 +59,8 @@ backend="$(free_port)"; bare="$(free_port)"; bare2="$(free_port)"; public="$(fre
 nginx_proxy="$(free_port)"; haproxy_port="$(free_port)"
 
 # --- the backend: nginx answering every path with the same static JSON, on the load core(s) ---
-mkdir -p "$work/www" "$work/backend" "$work/nginx-proxy" "$work/haproxy"
-printf '{"id":1,"name":"Contoso Smart Mouse","description":"A mouse.","price":19.99,"categoryId":1,"categorySlug":"computers"}' > "$work/www/product.json"
-# worker_rlimit_nofile: all the proxies' pooled connections end here at once (the default limit is 1024 descriptors).
-cat > "$work/backend/nginx.conf" <<NGINX
-worker_processes 1; worker_rlimit_nofile 16384; daemon off; pid $work/backend/nginx.pid; error_log $work/backend/error.log warn;
-events { worker_connections 8192; }
-http { access_log off; keepalive_requests 100000;
-  server { listen 127.0.0.1:$backend; location / { default_type application/json; root $work/www; try_files /product.json =404; } } }
-NGINX
-taskset -c "$load_cpus" nginx -e "$work/backend/error.log" -p "$work/backend" -c "$work/backend/nginx.conf" & pids+=($!)
+mkdir -p "$work/nginx-proxy" "$work/haproxy"
+start_json_backend "$work" "$backend" "$load_cpus"; pids+=("$backend_pid")
 wait_up "http://127.0.0.1:$backend$path"
 
 # --- the candidates and the baseline, all pinned to the proxy core ---
