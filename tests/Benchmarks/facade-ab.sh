@@ -13,37 +13,30 @@ cores="$(nproc)"; proxy_cpu="$((cores - 1))"; load_cpus="0-$((cores > 1 ? cores 
 work="$(mktemp -d "${TMPDIR:-/tmp}/strangler-ab.XXXXXX")"; chmod 755 "$work"
 pids=(); cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
-# shellcheck source=tests/Benchmarks/json-backend.sh
-source "$root/tests/Benchmarks/json-backend.sh"
+# shellcheck source=tests/Benchmarks/bench-lib.sh
+source "$root/tests/Benchmarks/bench-lib.sh"
 wait_up() { for _ in $(seq 1 300); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.1; done; echo "not up: $1" >&2; exit 1; }
 
 dotnet build "$root/facade/Migration.Facade" -c Release -nologo -v q --disable-build-servers > "$work/build.log" || { cat "$work/build.log" >&2; exit 1; }
 backend="$(free_port)"
 start_json_backend "$work" "$backend" "$load_cpus"; pids+=("$backend_pid")
 
-token_sha="$(printf %s ab-token | sha256sum | cut -d' ' -f1)"
 start() { # name environment extra-arguments -> port in port_<name>, pid in pid_<name>
-  local port control; port="$(free_port)"; control="$(free_port)"
+  local port; port="$(free_port)"
   # shellcheck disable=SC2086 # the extra environment and arguments are word lists on purpose
-  taskset -c "$proxy_cpu" env ASPNETCORE_ENVIRONMENT=Production $2 dotnet "$root/facade/Migration.Facade/bin/Release/net10.0/Migration.Facade.dll" \
-    --contentRoot "$root/facade/Migration.Facade" "--Facade:PublicUrl=http://127.0.0.1:$port" "--Facade:ControlPlaneUrl=http://127.0.0.1:$control" \
-    "--FlagStore:ConnectionString=Data Source=$work/$1.db" "--FlagStore:SnapshotFile=$work/$1.snapshot.json" \
-    "--Services:legacy:http:0=http://127.0.0.1:$backend" "--Services:catalog:http:0=http://127.0.0.1:$backend" \
-    "--Services:orders:http:0=http://127.0.0.1:$backend" --ControlPlane:Tokens:0:Name=ab --ControlPlane:Tokens:0:Role=viewer \
-    "--ControlPlane:Tokens:0:Sha256=$token_sha" $3 > "$work/$1.log" 2>&1 & pids+=($!)
-  printf -v "pid_$1" '%s' "$!"; printf -v "port_$1" '%s' "$port"
+  start_facade "$work" "$1" "$port" "$(free_port)" "$backend" "$proxy_cpu" ab-token viewer $2 -- $3; pids+=("$facade_pid")
+  printf -v "pid_$1" '%s' "$facade_pid"; printf -v "port_$1" '%s' "$port"
 }
 start a "${A_ENV:-}" "${A_ARGS:-}"; start b "${B_ENV:-}" "${B_ARGS:-}"
 wait_up "http://127.0.0.1:$port_a$path"; wait_up "http://127.0.0.1:$port_b$path"
 
 load() { taskset -c "$load_cpus" wrk -t1 -c"$connections" -d"$2s" --latency "http://127.0.0.1:$1$path"; }
-cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 echo "==> priming each alone ${prime}s, then ${warmup}s both at once, then ${measure}s measured ($connections connections each)"
 load "$port_a" "$prime" > /dev/null; load "$port_b" "$prime" > /dev/null
 load "$port_a" "$warmup" > /dev/null & w=$!; load "$port_b" "$warmup" > /dev/null; wait "$w"
-a0="$(cpu "$pid_a")"; b0="$(cpu "$pid_b")"
+a0="$(cpu_ticks "$pid_a")"; b0="$(cpu_ticks "$pid_b")"
 load "$port_a" "$measure" > "$work/a.wrk" & w=$!; load "$port_b" "$measure" > "$work/b.wrk"; wait "$w"
-a1="$(cpu "$pid_a")"; b1="$(cpu "$pid_b")"
+a1="$(cpu_ticks "$pid_a")"; b1="$(cpu_ticks "$pid_b")"
 python3 - "$work" "$((a1 - a0))" "$((b1 - b0))" "$ticks" <<'PY'
 import re, sys
 work, ta, tb, ticks = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])

@@ -42,8 +42,8 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM   # so Ctrl-C also runs the EXIT trap
-# shellcheck source=tests/Benchmarks/json-backend.sh
-source "$root/tests/Benchmarks/json-backend.sh"
+# shellcheck source=tests/Benchmarks/bench-lib.sh
+source "$root/tests/Benchmarks/bench-lib.sh"
 logs_tail() { for f in "$work"/*.log "$work"/*/error.log; do [[ -s $f ]] && { echo "--- $f" >&2; tail -n 30 "$f" >&2; }; done; true; }
 die() { echo "$*" >&2; logs_tail; exit 1; }
 wait_up() { for _ in $(seq 1 300); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.1; done; die "not up: $1"; }
@@ -77,14 +77,8 @@ bare_yarp "$bare" bare; bare_yarp "$bare2" bare2
 # The facade as shipped: its appsettings.json (contentRoot), Production, telemetry and logging as configured. Only the
 # addresses, the flag store's file and an operator token (it flips the slices) are given on the command line.
 token="$(head -c 32 /dev/urandom | sha256sum | cut -d' ' -f1)"
-token_sha="$(printf %s "$token" | sha256sum | cut -d' ' -f1)"
-taskset -c "$proxy_cpu" env ASPNETCORE_ENVIRONMENT=Production dotnet "$root/facade/Migration.Facade/bin/Release/net10.0/Migration.Facade.dll" \
-  --contentRoot "$root/facade/Migration.Facade" "--Facade:PublicUrl=http://127.0.0.1:$public" "--Facade:ControlPlaneUrl=http://127.0.0.1:$control" \
-  "--FlagStore:ConnectionString=Data Source=$work/flags.db" "--Services:legacy:http:0=http://127.0.0.1:$backend" \
-  "--Services:catalog:http:0=http://127.0.0.1:$backend" "--Services:orders:http:0=http://127.0.0.1:$backend" \
-  --ControlPlane:Tokens:0:Name=bench --ControlPlane:Tokens:0:Role=operator "--ControlPlane:Tokens:0:Sha256=$token_sha" \
-  > "$work/facade.log" 2>&1 & pids+=($!)
-pid_facade="$!"
+start_facade "$work" facade "$public" "$control" "$backend" "$proxy_cpu" "$token" operator; pids+=("$facade_pid")
+pid_facade="$facade_pid"
 
 # nginx as a reverse proxy. keepalive_requests (client side and upstream): nginx otherwise closes a connection after
 # 1,000 requests, which YARP and HAProxy do not; the comparison is of proxying, not of reconnecting.
@@ -161,7 +155,6 @@ print(json.dumps({"state": s, "percentage": int(p) if s == "canary" else None, "
 }
 set_slices() { flip catalog-read "$@"; flip orders "$@"; }
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # user + system time of a process
 # The same for a process and its children (nginx's master forks the worker that does the work).
 tree_ticks() { local total=0 p; for p in "$1" $(pgrep -P "$1"); do total=$(( total + $(cpu_ticks "$p") )); done; echo "$total"; }
 # Until the .NET processes on the proxy core are idle: a shadow run leaves mirrors queued, which would otherwise run

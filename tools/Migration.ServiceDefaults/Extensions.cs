@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,11 +45,11 @@ public static class ServiceDefaultsExtensions
         var ratio = TraceSampleRatio(builder.Configuration);
         // A service follows its caller's decision (the facade's); the facade's public side must not, or any client could
         // have every request traced by sending a sampled traceparent.
-        var followCaller = !string.Equals(builder.Configuration["Telemetry:FollowCallerSampling"], "false", StringComparison.OrdinalIgnoreCase);
+        var followCaller = builder.Configuration.GetValue("Telemetry:FollowCallerSampling", defaultValue: true);
         var byRatio = new TraceIdRatioBasedSampler(ratio);
         // A proxy's every request is also an HttpClient request: the facade turns these off (Telemetry:HttpClientMetrics),
         // since the server's own duration and its per-slice metrics already describe each proxied request.
-        var clientMetrics = !string.Equals(builder.Configuration["Telemetry:HttpClientMetrics"], "false", StringComparison.OrdinalIgnoreCase);
+        var clientMetrics = builder.Configuration.GetValue("Telemetry:HttpClientMetrics", defaultValue: true);
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics =>
             {

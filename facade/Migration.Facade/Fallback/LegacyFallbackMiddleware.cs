@@ -23,10 +23,7 @@ internal sealed class LegacyFallbackMiddleware(TrafficStatistics traffic, Extrac
         {
             // The extracted side was chosen but had no destination to take the request (circuit open): an extracted
             // error without a latency, so an SLO still sees a dead service once passive health checks stop trying it.
-            traffic.Record(route.Slice, Sides.Extracted, error: true, milliseconds: null);
-            traffic.RecordFallback(route.Slice, FallbackReasons.Unavailable);
-            TraceRecording.Keep(context, "fallback:" + FallbackReasons.Unavailable);
-            context.Features.Set(new FallbackOutcome(FallbackReasons.Unavailable));
+            FellBack(context, route.Slice, FallbackReasons.Unavailable, milliseconds: null);
         }
         if (route.Side != Sides.Extracted) return MeasuredAsync(context, next, route);
         timeouts.Apply(context, route.Slice);
@@ -79,12 +76,9 @@ internal sealed class LegacyFallbackMiddleware(TrafficStatistics traffic, Extrac
         if (!context.Response.HasStarted && FallbackPolicy.Reason(
                 context.Request.Method, context.Features.Get<IForwarderErrorFeature>(), context.Features.Get<HeldBackResponse>()?.StatusCode, expired) is { } reason)
         {
-            traffic.Record(route.Slice, Sides.Extracted, error: true, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            traffic.RecordFallback(route.Slice, reason);
-            TraceRecording.Keep(context, "fallback:" + reason);
+            FellBack(context, route.Slice, reason, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             context.Features.Set<IForwarderErrorFeature>(null);
             context.Features.Set<HeldBackResponse>(null);
-            context.Features.Set(new FallbackOutcome(reason));
             context.Response.Clear();
             context.ReassignProxyRequest(route.LegacyCluster);
             if (!FallbackPolicy.IsSafe(context.Request.Method))
@@ -102,6 +96,15 @@ internal sealed class LegacyFallbackMiddleware(TrafficStatistics traffic, Extrac
         Record(context, route.Slice, Sides.Extracted, started, expired, blameDeadline: true);
     }
 
+    // The extracted side's failure, counted and traced though the user never sees it, and the stage's published result.
+    private void FellBack(HttpContext context, string slice, string reason, double? milliseconds)
+    {
+        traffic.Record(slice, Sides.Extracted, error: true, milliseconds);
+        traffic.RecordFallback(slice, reason);
+        TraceRecording.Keep(context, "fallback:" + reason);
+        context.Features.Set(new FallbackOutcome(reason));
+    }
+
     private void Record(HttpContext context, string slice, string side, long started, bool cutByDeadline, bool blameDeadline)
     {
         if (cutByDeadline && !context.Response.HasStarted)
@@ -110,8 +113,10 @@ internal sealed class LegacyFallbackMiddleware(TrafficStatistics traffic, Extrac
             context.Response.Clear();
             context.Response.StatusCode = StatusCodes.Status504GatewayTimeout;
         }
-        var failed = FallbackPolicy.SideFailed(context.Features.Get<IForwarderErrorFeature>(), context.Response.StatusCode,
-            context.Features.Get<HeldBackResponse>()?.StatusCode, cutByDeadline && blameDeadline);
+        // Only the service's answers are ever held back: the monolith's request need not look.
+        var heldBack = side == Sides.Extracted ? context.Features.Get<HeldBackResponse>()?.StatusCode : null;
+        var failed = FallbackPolicy.SideFailed(context.Features.Get<IForwarderErrorFeature>(), context.Response.StatusCode, heldBack,
+            cutByDeadline && blameDeadline);
         traffic.Record(slice, side, failed, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         if (failed || cutByDeadline)
         {

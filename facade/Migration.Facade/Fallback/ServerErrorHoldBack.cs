@@ -22,7 +22,7 @@ internal sealed class ServerErrorHoldBack : ITransformProvider
     {
         var http = context.HttpContext;
         if (context.ProxyResponse is { } response && (int)response.StatusCode >= 500 && FallbackPolicy.IsSafe(http.Request.Method)
-            && http.Features.Get<SliceRoute>() is { } route && route.SideOf(http) == Sides.Extracted)
+            && http.Features.Get<SliceRoute>() is { } route && FallbackOutcome.SideSentTo(http, route) == Sides.Extracted)
         {
             context.SuppressResponseBody = true;
             http.Features.Set(new HeldBackResponse((int)response.StatusCode));

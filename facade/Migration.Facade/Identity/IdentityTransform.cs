@@ -18,7 +18,7 @@ internal sealed class IdentityTransform(UserCookieReader users, ServiceTokens to
     {
         // The side being sent to now: a fallback's second request goes to the monolith, which keeps its own cookie.
         if (context.HttpContext.Features.Get<SliceRoute>() is { ExtractedCluster: { } cluster } route
-            && route.SideOf(context.HttpContext) == Sides.Extracted)
+            && Fallback.FallbackOutcome.SideSentTo(context.HttpContext, route) == Sides.Extracted)
         {
             RequestTransform.RemoveHeader(context, Authorization);
             if (HeaderFor(context.HttpContext, cluster.ClusterId) is { } header)

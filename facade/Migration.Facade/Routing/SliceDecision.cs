@@ -1,5 +1,3 @@
-using Microsoft.FeatureManagement;
-using Microsoft.FeatureManagement.FeatureFilters;
 using Migration.Facade.Contracts;
 using Migration.Facade.Flags;
 using Yarp.ReverseProxy.Model;
@@ -7,18 +5,12 @@ using Yarp.ReverseProxy.Model;
 namespace Migration.Facade.Routing;
 
 /// <summary>Which side a slice request should go to.</summary>
-internal sealed class SliceDecision(IVariantFeatureManager features)
+internal static class SliceDecision
 {
     /// <summary>
-    /// FeatureManagement's answer for the slice's feature: the definition of the decision, which the tests hold the
-    /// request path's <see cref="GoesToExtracted"/> to (registered, so they can ask a running facade too).
-    /// </summary>
-    public ValueTask<bool> GoesToExtractedAsync(string slice, ITargetingContext user, CancellationToken ct) =>
-        features.IsEnabledAsync(SliceFeatures.FeatureName(slice), user, ct);
-
-    /// <summary>
-    /// The same answer on the request path, synchronous and allocation-free: the uniform states read the snapshot's
-    /// state, a canary hashes the user as FeatureManagement's allocation does (<see cref="CanaryBuckets"/>).
+    /// Microsoft.FeatureManagement's answer for the slice's feature (<see cref="SliceFeatures"/>), synchronous and
+    /// allocation-free: the uniform states read the snapshot's state, a canary hashes the user as FeatureManagement's
+    /// allocation does (<see cref="CanaryBuckets"/>). Tests hold the two to the same answer.
     /// </summary>
     public static bool GoesToExtracted(SliceState? slice, string? user) => slice?.State switch
     {

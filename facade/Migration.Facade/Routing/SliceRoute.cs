@@ -15,14 +15,4 @@ namespace Migration.Facade.Routing;
 /// <param name="LegacyCluster">The route's own cluster: the monolith.</param>
 /// <param name="ExtractedCluster">The slice's extracted cluster, when it exists in the proxy configuration.</param>
 internal sealed record SliceRoute(
-    string Slice, string State, string Side, bool ExtractedUnavailable, ClusterState LegacyCluster, ClusterState? ExtractedCluster)
-{
-    /// <summary>
-    /// The side the proxy is sending to right now: the cluster on the request's proxy feature. It differs from
-    /// <see cref="Side"/> only while a fallback resends the request to the monolith.
-    /// </summary>
-    public string SideOf(HttpContext context) =>
-        ExtractedCluster is { } extracted && context.GetReverseProxyFeature().Cluster.Config.ClusterId == extracted.ClusterId
-            ? Sides.Extracted
-            : Sides.Legacy;
-}
+    string Slice, string State, string Side, bool ExtractedUnavailable, ClusterState LegacyCluster, ClusterState? ExtractedCluster);

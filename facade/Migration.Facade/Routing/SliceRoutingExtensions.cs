@@ -22,7 +22,6 @@ internal static class SliceRoutingExtensions
                 transforms.AddServiceTokens();
                 transforms.AddTransparency();
             });
-        builder.Services.AddSingleton<SliceDecision>();
         builder.Services.AddSingleton<SliceRoutingMiddleware>();
         builder.Services.AddSingleton<PublicHostFilter>();
         builder.AddFallback();

@@ -12,7 +12,7 @@ namespace Migration.Facade.Benchmarks;
 [MemoryDiagnoser]
 public class DecisionBenchmarks
 {
-    private SliceDecision _decision = null!;
+    private IVariantFeatureManager _features = null!;
     private readonly SliceSnapshotHolder _snapshots = new();
     private readonly TargetingContext[] _users = Enumerable.Range(0, 1024).Select(i => new TargetingContext { UserId = $"user:{i}" }).ToArray();
     private int _next;
@@ -32,8 +32,7 @@ public class DecisionBenchmarks
         services.AddSingleton<IFeatureDefinitionProvider, SliceFeatureDefinitionProvider>();
         services.AddLogging();
         services.AddFeatureManagement();
-        services.AddSingleton<SliceDecision>();
-        _decision = services.BuildServiceProvider().GetRequiredService<SliceDecision>();
+        _features = services.BuildServiceProvider().GetRequiredService<IVariantFeatureManager>();
     }
 
     private TargetingContext NextUser() => _users[_next++ & 1023];
@@ -52,5 +51,6 @@ public class DecisionBenchmarks
 
     /// <summary>The same canary through FeatureManagement (targeting context, filters, allocation): what the request path replaced.</summary>
     [Benchmark]
-    public ValueTask<bool> CanaryThroughFeatureManagement() => _decision.GoesToExtractedAsync("canary-slice", NextUser(), default);
+    public ValueTask<bool> CanaryThroughFeatureManagement() =>
+        _features.IsEnabledAsync(SliceFeatures.FeatureName("canary-slice"), NextUser(), default);
 }

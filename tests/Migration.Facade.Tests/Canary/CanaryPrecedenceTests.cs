@@ -1,8 +1,5 @@
 using System.Net.Http.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.FeatureManagement.FeatureFilters;
 using Migration.Facade.Contracts;
-using Migration.Facade.Routing;
 using Migration.Facade.Tests.Support;
 
 namespace Migration.Facade.Tests.Canary;
@@ -36,8 +33,7 @@ public sealed class CanaryPrecedenceTests
         }
 
         public async Task<string> SideOfAsync(string identity) =>
-            await facade.Services.GetRequiredService<SliceDecision>()
-                .GoesToExtractedAsync("catalog-read", new TargetingContext { UserId = identity }, default) ? Extracted : Legacy;
+            await facade.Services.FeatureManagementSendsToExtractedAsync("catalog-read", identity) ? Extracted : Legacy;
 
         public async ValueTask DisposeAsync()
         {

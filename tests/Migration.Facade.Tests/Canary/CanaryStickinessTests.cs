@@ -1,8 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.FeatureManagement.FeatureFilters;
 using Migration.Facade.Contracts;
 using Migration.Facade.Flags;
-using Migration.Facade.Routing;
 using Migration.Facade.Tests.Support;
 
 namespace Migration.Facade.Tests.Canary;
@@ -15,9 +12,9 @@ public sealed class CanaryStickinessTests
     private sealed class Instance
     {
         private readonly SliceSnapshotHolder _snapshots = new();
-        private readonly SliceDecision _decision;
+        private readonly IServiceProvider _services;
 
-        public Instance() => _decision = DecisionStack.Build(_snapshots).GetRequiredService<SliceDecision>();
+        public Instance() => _services = DecisionStack.Build(_snapshots);
 
         public void Canary(int percentage) => _snapshots.Publish(new SliceSnapshot(
             [new SliceState("catalog-read", SliceStates.Canary, percentage, 2, DateTimeOffset.UnixEpoch, "t")]));
@@ -27,7 +24,7 @@ public sealed class CanaryStickinessTests
             var extracted = new HashSet<string>();
             foreach (var user in Users)
             {
-                if (await _decision.GoesToExtractedAsync("catalog-read", new TargetingContext { UserId = user }, default))
+                if (await _services.FeatureManagementSendsToExtractedAsync("catalog-read", user))
                 {
                     extracted.Add(user);
                 }

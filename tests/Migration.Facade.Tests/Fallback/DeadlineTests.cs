@@ -35,11 +35,26 @@ public sealed class DeadlineTests
         ["Slices:catalog-read:Fallback:Timeout"] = timeout,
     };
 
+    // A bed with catalog-read flipped to extracted: the deadline is the extracted side's budget.
+    private static async Task<ScriptedBed> ExtractedAsync(
+        Func<HttpContext, Task> legacy, Func<HttpContext, Task> extracted, Dictionary<string, string?> budget)
+    {
+        var bed = await ScriptedBed.StartAsync(legacy, extracted, budget);
+        await bed.Facade.FlipAsync("catalog-read", SliceStates.Extracted);
+        return bed;
+    }
+
+    private static async Task<(HttpResponseMessage Response, TimeSpan Elapsed)> TimedGetAsync(ScriptedBed bed)
+    {
+        var clock = Stopwatch.StartNew();
+        var response = await bed.Facade.Public.GetAsync("/api/products/1");
+        return (response, clock.Elapsed);
+    }
+
     [Fact]
     public async Task A_service_that_trickles_its_answer_is_cut_off_at_the_deadline()
     {
-        await using var bed = await ScriptedBed.StartAsync(ScriptedBackend.Json("\"legacy\""), Trickles, Budget("00:00:01", "00:00:00.500"));
-        await bed.Facade.FlipAsync("catalog-read", SliceStates.Extracted);
+        await using var bed = await ExtractedAsync(ScriptedBackend.Json("\"legacy\""), Trickles, Budget("00:00:01", "00:00:00.500"));
 
         var clock = Stopwatch.StartNew();
         // Its headers came in time, so the user has started getting this answer: the facade can only end it.
@@ -55,42 +70,39 @@ public sealed class DeadlineTests
     public async Task A_silent_service_that_spends_the_whole_budget_gets_a_504_not_a_fallback_with_no_time_left()
     {
         // No slice timeout: the cluster's (10 s) would let the service keep the user far past the deadline.
-        await using var bed = await ScriptedBed.StartAsync(ScriptedBackend.Json("\"legacy\""), Silent, Budget("00:00:00.600"));
-        await bed.Facade.FlipAsync("catalog-read", SliceStates.Extracted);
+        await using var bed = await ExtractedAsync(ScriptedBackend.Json("\"legacy\""), Silent, Budget("00:00:00.600"));
 
-        var clock = Stopwatch.StartNew();
-        using var response = await bed.Facade.Public.GetAsync("/api/products/1");
+        var (response, elapsed) = await TimedGetAsync(bed);
+        using var _ = response;
 
         Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
-        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(8));
+        Assert.InRange(elapsed, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(8));
         Assert.Empty(bed.Legacy.Seen);
     }
 
     [Fact]
     public async Task A_timeout_inside_the_budget_still_falls_back_and_the_monolith_answers_within_what_remains()
     {
-        await using var bed = await ScriptedBed.StartAsync(ScriptedBackend.Json("\"legacy\""), Silent, Budget("00:00:05", "00:00:00.300"));
-        await bed.Facade.FlipAsync("catalog-read", SliceStates.Extracted);
+        await using var bed = await ExtractedAsync(ScriptedBackend.Json("\"legacy\""), Silent, Budget("00:00:05", "00:00:00.300"));
 
-        var clock = Stopwatch.StartNew();
-        using var response = await bed.Facade.Public.GetAsync("/api/products/1");
+        var (response, elapsed) = await TimedGetAsync(bed);
+        using var _ = response;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("\"legacy\"", await response.Content.ReadAsStringAsync());
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"answered after {clock.Elapsed}");
+        Assert.True(elapsed < TimeSpan.FromSeconds(5), $"answered after {elapsed}");
     }
 
     [Fact]
     public async Task A_monolith_slower_than_what_remains_of_the_budget_gets_a_504()
     {
-        await using var bed = await ScriptedBed.StartAsync(Silent, Silent, Budget("00:00:01", "00:00:00.300"));
-        await bed.Facade.FlipAsync("catalog-read", SliceStates.Extracted);
+        await using var bed = await ExtractedAsync(Silent, Silent, Budget("00:00:01", "00:00:00.300"));
 
-        var clock = Stopwatch.StartNew();
-        using var response = await bed.Facade.Public.GetAsync("/api/products/1");
+        var (response, elapsed) = await TimedGetAsync(bed);
+        using var _ = response;
 
         Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
-        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(8));
+        Assert.InRange(elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(8));
         Assert.Single(bed.Legacy.Seen);
         // The extracted side spent the budget: the monolith, which got the rest, is not charged with an error.
         var traffic = (await bed.Facade.Viewer.GetFromJsonAsync<SliceTrafficDto>("/admin/slices/catalog-read/traffic"))!;

@@ -3,7 +3,6 @@ using Microsoft.FeatureManagement;
 using Microsoft.FeatureManagement.FeatureFilters;
 using Migration.Facade.Contracts;
 using Migration.Facade.Flags;
-using Migration.Facade.Routing;
 using Migration.Facade.Tests.Support;
 
 namespace Migration.Facade.Tests.Flags;
@@ -36,11 +35,10 @@ public sealed class SliceFeatureMappingTests
     [Fact]
     public async Task The_provider_follows_each_new_snapshot_without_caching()
     {
-        var decision = _services.GetRequiredService<SliceDecision>();
         foreach (var (state, expected) in new[] { (SliceStates.Extracted, true), (SliceStates.Legacy, false), (SliceStates.Extracted, true) })
         {
             Publish(state);
-            Assert.Equal(expected, await decision.GoesToExtractedAsync("catalog-read", User("u"), default));
+            Assert.Equal(expected, await _services.FeatureManagementSendsToExtractedAsync("catalog-read", "u"));
         }
     }
 

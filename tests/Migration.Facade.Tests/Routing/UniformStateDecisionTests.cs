@@ -2,8 +2,6 @@ using Migration.Facade.Contracts;
 using Migration.Facade.Flags;
 using Migration.Facade.Routing;
 using Migration.Facade.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.FeatureManagement.FeatureFilters;
 
 namespace Migration.Facade.Tests.Routing;
 
@@ -28,14 +26,14 @@ public sealed class UniformStateDecisionTests
         var snapshots = new SliceSnapshotHolder();
         var slice = new SliceState("catalog-read", state, percentage, 2, DateTimeOffset.UnixEpoch, "t");
         snapshots.Publish(new SliceSnapshot([slice]));
-        var decision = DecisionStack.Build(snapshots).GetRequiredService<SliceDecision>();
+        var featureManagement = DecisionStack.Build(snapshots);
 
         var inCanary = 0;
         for (var i = 0; i < users; i++)
         {
             // The shapes CanaryIdentity gives, plus non-ASCII: the hash is over UTF-8.
             var user = (i % 3) switch { 0 => $"user:{i}", 1 => $"visitor:{Guid.NewGuid():N}", _ => $"user:é{i}ü" };
-            var expected = await decision.GoesToExtractedAsync("catalog-read", new TargetingContext { UserId = user }, default);
+            var expected = await featureManagement.FeatureManagementSendsToExtractedAsync("catalog-read", user);
             Assert.Equal(expected, SliceDecision.GoesToExtracted(slice, user));
             if (expected) inCanary++;
         }
@@ -56,12 +54,12 @@ public sealed class UniformStateDecisionTests
         var snapshots = new SliceSnapshotHolder();
         var slice = new SliceState("catalog-read", SliceStates.Canary, 50, 2, DateTimeOffset.UnixEpoch, "t");
         snapshots.Publish(new SliceSnapshot([slice]));
-        var decision = DecisionStack.Build(snapshots).GetRequiredService<SliceDecision>();
+        var featureManagement = DecisionStack.Build(snapshots);
 
         for (var i = 0; i < 50; i++)
         {
             var user = $"visitor:{i}:" + new string('ü', 300 + i);   // over 512 bytes of UTF-8: the rented buffer
-            Assert.Equal(await decision.GoesToExtractedAsync("catalog-read", new TargetingContext { UserId = user }, default),
+            Assert.Equal(await featureManagement.FeatureManagementSendsToExtractedAsync("catalog-read", user),
                 SliceDecision.GoesToExtracted(slice, user));
         }
     }

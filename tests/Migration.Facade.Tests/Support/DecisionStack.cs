@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.FeatureManagement;
+using Microsoft.FeatureManagement.FeatureFilters;
 using Migration.Facade.Flags;
-using Migration.Facade.Routing;
 
 namespace Migration.Facade.Tests.Support;
 
@@ -13,7 +13,14 @@ internal static class DecisionStack
         var services = new ServiceCollection().AddLogging().AddSingleton(snapshots);
         services.AddSingleton<IFeatureDefinitionProvider, SliceFeatureDefinitionProvider>();
         services.AddFeatureManagement();
-        services.AddSingleton<SliceDecision>();
         return services.BuildServiceProvider();
     }
+
+    /// <summary>
+    /// Microsoft.FeatureManagement's own answer for a slice's feature: the definition the request path
+    /// (<c>SliceDecision.GoesToExtracted</c>) is held to.
+    /// </summary>
+    public static async Task<bool> FeatureManagementSendsToExtractedAsync(this IServiceProvider services, string slice, string user) =>
+        await services.GetRequiredService<IVariantFeatureManager>()
+            .IsEnabledAsync(SliceFeatures.FeatureName(slice), new TargetingContext { UserId = user }, CancellationToken.None);
 }
