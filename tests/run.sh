@@ -79,13 +79,16 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
 
-# The console log is long; name each failure and the start of its message again right above the summary.
+# The console log is long; name each failure and the start of its message (30 lines, once for a message shared by a
+# collection's tests) again right above the summary.
 if [[ $failed -gt 0 ]]; then
   echo "==> failed tests"
   for trx in "$results"/*.trx; do
     perl -0777 -ne 'while (/<UnitTestResult [^>]*testName="([^"]*)"[^>]*outcome="Failed"(?:(?!<\/UnitTestResult>).)*?<Message>(.*?)<\/Message>/sg) {
       my ($name, $message) = ($1, $2); $message =~ s/&quot;/"/g; $message =~ s/&lt;/</g; $message =~ s/&gt;/>/g; $message =~ s/&amp;/&/g;
-      my @lines = split /\n/, $message; print "  $name\n", map("    $_\n", grep { defined } @lines[0..5]); }' "$trx"
+      my @lines = split /\n/, $message; print "  $name\n";
+      if ($seen{$message}++) { print "    (the same message as above)\n"; next; }
+      print map("    $_\n", grep { defined } @lines[0..29]); }' "$trx"
   done
 fi
 

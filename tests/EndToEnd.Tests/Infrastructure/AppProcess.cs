@@ -39,28 +39,34 @@ internal sealed class AppProcess : IAsyncDisposable
         return app;
     }
 
-    /// <summary>Polls <paramref name="healthUrl"/> until it answers 200, or fails with the process output.</summary>
+    /// <summary>Polls <paramref name="healthUrl"/> until it answers 200, or fails with its last answer and the process output.</summary>
     public async Task WaitHealthyAsync(string healthUrl, TimeSpan timeout)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow + timeout;
+        var lastAnswer = "no answer";
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"{Name} exited with {_process.ExitCode}:\n{Output}");
+                throw new InvalidOperationException($"{Name} exited with {_process.ExitCode}; its last output:\n{Tail}");
             }
             try
             {
                 using var response = await http.GetAsync(healthUrl);
                 if (response.IsSuccessStatusCode) return;
+                lastAnswer = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
             }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) { }
+            catch (HttpRequestException e) { lastAnswer = e.Message; }
+            catch (TaskCanceledException) { lastAnswer = "no answer within 2 s"; }
             await Task.Delay(100);
         }
-        throw new TimeoutException($"{Name} was not healthy at {healthUrl} within {timeout}:\n{Output}");
+        // The tail first: a CI summary shows the start of a message, and a start-up's last lines say where it stopped.
+        throw new TimeoutException($"{Name} was not healthy at {healthUrl} within {timeout} (last answer: {lastAnswer}); its last output:\n{Tail}");
     }
+
+    /// <summary>The last lines the process wrote, newest last.</summary>
+    private string Tail => string.Join(Environment.NewLine, _output.TakeLast(40));
 
     public async ValueTask DisposeAsync()
     {
