@@ -44,6 +44,13 @@ public partial class MigrationSystem : IAsyncLifetime
     /// <summary>The other inboxes on the embedded transport: each system has its own, so systems run side by side.</summary>
     private readonly (int Monolith, int Orders, int Facade) _inboxPorts = (TestPorts.Next(), TestPorts.Next(), TestPorts.Next());
 
+    /// <summary>
+    /// How long a host may take to turn healthy. A full CI run starts several systems at once on two cores beside the other
+    /// test assemblies; a monolith seeding its store on PostgreSQL was not healthy within 90 s. Start-up speed is not what these
+    /// tests judge, and a healthy host stops the wait at once.
+    /// </summary>
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+
     public virtual async Task InitializeAsync()
     {
         var legacy = _legacy = StartLegacy();
@@ -51,12 +58,11 @@ public partial class MigrationSystem : IAsyncLifetime
         var orders = _orders = StartOrders();
         var facade = Start("facade", "facade/Migration.Facade", "Migration.Facade", null, FacadeArguments(PublicUrl, ControlPlaneUrl));
 
-        var timeout = TimeSpan.FromSeconds(90);
         await Task.WhenAll(
-            legacy.WaitHealthyAsync(LegacyUrl + "/health", timeout),
-            catalog.WaitHealthyAsync(CatalogUrl + "/health", timeout),
-            orders.WaitHealthyAsync(OrdersUrl + "/health", timeout),
-            facade.WaitHealthyAsync(ControlPlaneUrl + "/health", timeout));
+            legacy.WaitHealthyAsync(LegacyUrl + "/health", StartTimeout),
+            catalog.WaitHealthyAsync(CatalogUrl + "/health", StartTimeout),
+            orders.WaitHealthyAsync(OrdersUrl + "/health", StartTimeout),
+            facade.WaitHealthyAsync(ControlPlaneUrl + "/health", StartTimeout));
     }
 
     /// <summary>The monolith's data-protection key ring (it signs the store's sign-in cookies).</summary>
@@ -101,7 +107,7 @@ public partial class MigrationSystem : IAsyncLifetime
         var (publicUrl, controlUrl) = ($"http://127.0.0.1:{TestPorts.Next()}", $"http://127.0.0.1:{TestPorts.Next()}");
         var facade = Start("facade-2", "facade/Migration.Facade", "Migration.Facade", null,
             [.. FacadeArguments(publicUrl, controlUrl), $"--Messaging:Ports:facade={TestPorts.Next()}"]);
-        await facade.WaitHealthyAsync(controlUrl + "/health", TimeSpan.FromSeconds(90));
+        await facade.WaitHealthyAsync(controlUrl + "/health", StartTimeout);
         return publicUrl;
     }
 
@@ -121,7 +127,7 @@ public partial class MigrationSystem : IAsyncLifetime
     {
         await StopCatalogAsync();
         _catalog = StartCatalog();
-        await _catalog.WaitHealthyAsync(CatalogUrl + "/health", TimeSpan.FromSeconds(90));
+        await _catalog.WaitHealthyAsync(CatalogUrl + "/health", StartTimeout);
     }
 
     /// <summary>A client of the public port, as an end user's browser would be (no redirects followed, no cookies kept).</summary>
@@ -217,7 +223,7 @@ public partial class MigrationSystem : IAsyncLifetime
     {
         await StopOrdersAsync();
         _orders = StartOrders();
-        await _orders.WaitHealthyAsync(OrdersUrl + "/health", TimeSpan.FromSeconds(90));
+        await _orders.WaitHealthyAsync(OrdersUrl + "/health", StartTimeout);
     }
 
     /// <summary>Kills the monolith, as a crash would, and starts it again on the same database and port.</summary>
@@ -235,7 +241,7 @@ public partial class MigrationSystem : IAsyncLifetime
     {
         await StopLegacyAsync();
         _legacy = StartLegacy();
-        await _legacy.WaitHealthyAsync(LegacyUrl + "/health", TimeSpan.FromSeconds(90));
+        await _legacy.WaitHealthyAsync(LegacyUrl + "/health", StartTimeout);
     }
 
     private AppProcess StartLegacy() =>

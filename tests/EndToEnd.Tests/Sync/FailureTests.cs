@@ -12,8 +12,9 @@ namespace EndToEnd.Tests.Sync;
 public sealed class CrashRecoveryTests(CrashSystem system, ITestOutputHelper output)
 {
     /// <summary>
-    /// Measured on this machine: 3-6 s from the restart (start-up ~2 s, then the monolith's stale outbox rows go out),
-    /// counted from the restart or the last write, whichever came later.
+    /// Counted from the moment the restarted service is healthy or the last write, whichever came later: start-up time is
+    /// the machine's (8-15 s on this 2-core VM beside one other system, far more in a saturated full run), catching up is
+    /// the sync's (2-4 s here).
     /// </summary>
     private static readonly TimeSpan CatchUpBound = TimeSpan.FromSeconds(20);
 
@@ -33,11 +34,12 @@ public sealed class CrashRecoveryTests(CrashSystem system, ITestOutputHelper out
         await Task.Delay(TimeSpan.FromSeconds(2));
         var restartBegan = Stopwatch.GetTimestamp();
         await system.RestartCatalogAsync();
+        var backUp = Stopwatch.GetTimestamp();
         await writes;
         await system.WaitForLagAsync(TimeSpan.Zero, TimeSpan.FromSeconds(60));
         var caughtUp = Stopwatch.GetTimestamp();
         var sinceRestart = Stopwatch.GetElapsedTime(restartBegan, caughtUp);
-        var catchUp = Stopwatch.GetElapsedTime(Math.Max(restartBegan, await writesFinished), caughtUp);
+        var catchUp = Stopwatch.GetElapsedTime(Math.Max(backUp, await writesFinished), caughtUp);
         var after = await system.CatalogEventCountsAsync();
         // The ledger's truth: every changed product's newest applied version came by an event (not by the backfill).
         var ids = string.Join(',', changes.Select(c => c.ProductId));
@@ -45,10 +47,11 @@ public sealed class CrashRecoveryTests(CrashSystem system, ITestOutputHelper out
             $"SELECT COUNT(*) FROM AppliedEvents WHERE Stream = 'product' AND AggregateId IN ({ids}) AND EventId <> '00000000-0000-0000-0000-000000000000'");
         output.WriteLine($"sent {changes.Count}, arrived {arrived}; the process counted {beforeKill}+ before the kill and " +
             $"{after.GetProperty("applied").GetInt64()} after the restart, {after.GetProperty("alreadyApplied").GetInt64()} redelivered and skipped; " +
-            $"caught up {sinceRestart.TotalSeconds:F1} s after the restart began, {catchUp.TotalSeconds:F1} s after the later of the restart and the last write");
+            $"caught up {sinceRestart.TotalSeconds:F1} s after the restart began (healthy after {Stopwatch.GetElapsedTime(restartBegan, backUp).TotalSeconds:F1} s), " +
+            $"{catchUp.TotalSeconds:F1} s after the later of healthy again and the last write");
         Assert.Equal(changes.Count, arrived);
 
-        Assert.True(catchUp < CatchUpBound, $"caught up {catchUp.TotalSeconds:F1} s after the later of the restart and the last write");
+        Assert.True(catchUp < CatchUpBound, $"caught up {catchUp.TotalSeconds:F1} s after the later of healthy again and the last write");
         var verify = await CliRunner.RunAsync(["data", "verify", "catalog", "--json"], system.CliEnvironment(system.OperatorToken));
         Assert.True(verify.ExitCode == 0, verify.StdOut + verify.StdErr);
         Assert.Equal(0, JsonSerializer.Deserialize<VerifyReportDto>(verify.StdOut, JsonSerializerOptions.Web)!.Mismatches);
