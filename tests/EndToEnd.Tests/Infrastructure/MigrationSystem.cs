@@ -203,6 +203,10 @@ public partial class MigrationSystem : IAsyncLifetime
         // It signs service tokens, so it listens on the bus for sign-outs.
         "--Identity:SigningKey:Id=e2e",
         $"--Identity:SigningKey:PrivateKey={_signingKey}",
+        // Mirror threads run at the lowest priority: in a saturated full run a mirror may wait and take longer than the
+        // production defaults allow (shed as stale or timeout), and these tests compare every mirror.
+        "--Shadow:MaxQueueAge=00:02:00",
+        "--Slices:catalog-read:Shadow:Timeout=00:00:30",
         .. MessagingArguments,
         .. ExtraFacadeArguments,
     ];

@@ -20,7 +20,13 @@ internal sealed class DataBackend : IAsyncDisposable
     /// <summary>Requests the backend answered, by path (to see how much verify fetched).</summary>
     public ConcurrentQueue<string> Requests { get; } = new();
 
-    public LagReport? Lag { get; set; } = new("catalog", 0, 0, null, DateTimeOffset.UtcNow, null);
+    /// <summary>
+    /// What the service answers when asked for its lag (null: a 500). A real service measures continuously, so by default it
+    /// is caught up as of the moment it is asked: a reading taken at the backend's start went stale on a slow run.
+    /// </summary>
+    public Func<LagReport?> Lag { get; set; } = CaughtUp;
+
+    public static LagReport CaughtUp() => new("catalog", 0, 0, null, DateTimeOffset.UtcNow, null);
 
     public BackfillProgressDto Backfill { get; set; } = new("catalog", BackfillProgressDto.Idle, 0, 0, 0, 0, null, null, null);
 
@@ -43,7 +49,7 @@ internal sealed class DataBackend : IAsyncDisposable
         });
         app.MapGet(parityPrefix, () => new[] { "products" });
         app.MapParity(parityPrefix + "/products", (_, from, to) => backend.Rows.Values.Where(r => r.Id >= from && r.Id <= to).OrderBy(r => r.Id).ToAsyncEnumerable());
-        app.MapGet("/internal/sync/lag", () => backend.Lag is { } lag ? Results.Ok(lag) : Results.StatusCode(500));
+        app.MapGet("/internal/sync/lag", () => backend.Lag() is { } lag ? Results.Ok(lag) : Results.StatusCode(500));
         app.MapGet("/internal/backfill", () => backend.BackfillBroken ? Results.StatusCode(500) : Results.Ok(backend.Backfill));
         await app.StartAsync();
         return backend;

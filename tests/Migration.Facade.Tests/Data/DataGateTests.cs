@@ -81,13 +81,13 @@ public sealed class DataGateTests : IAsyncLifetime
     public async Task Lag_over_the_slice_limit_unknown_lag_or_a_running_backfill_refuse_the_flip_but_never_a_way_back()
     {
         await VerifyAsync();
-        _service.Lag = new LagReport("catalog", 12.5, 3, DateTimeOffset.UtcNow.AddSeconds(-12.5), DateTimeOffset.UtcNow, null);
+        _service.Lag = () => new LagReport("catalog", 12.5, 3, DateTimeOffset.UtcNow.AddSeconds(-12.5), DateTimeOffset.UtcNow, null);
         await AssertRefusedAsync(await _facade.FlipAsync("catalog-read", SliceStates.Extracted), "lags 12.5 s behind the monolith, over the slice's limit of 5.0 s");
 
-        _service.Lag = null;
+        _service.Lag = () => null;
         await AssertRefusedAsync(await _facade.FlipAsync("catalog-read", SliceStates.Extracted), "replication lag of 'catalog' is unknown");
 
-        _service.Lag = new LagReport("catalog", 0, 0, null, DateTimeOffset.UtcNow, null);
+        _service.Lag = DataBackend.CaughtUp;
         _service.Backfill = _service.Backfill with { Status = BackfillProgressDto.Running };
         await AssertRefusedAsync(await _facade.FlipAsync("catalog-read", SliceStates.Extracted), "A backfill of 'catalog' is running");
 
@@ -100,10 +100,11 @@ public sealed class DataGateTests : IAsyncLifetime
     public async Task A_stale_lag_reading_or_an_unreadable_backfill_status_refuses_the_flip()
     {
         await VerifyAsync();
-        _service.Lag = new LagReport("catalog", 0, 0, null, DateTimeOffset.UtcNow.AddMinutes(-1), null);
+        var minuteAgo = DateTimeOffset.UtcNow.AddMinutes(-1);
+        _service.Lag = () => DataBackend.CaughtUp() with { CheckedAt = minuteAgo };
         await AssertRefusedAsync(await _facade.FlipAsync("catalog-read", SliceStates.Extracted), "the reading is too old to trust");
 
-        _service.Lag = new LagReport("catalog", 0, 0, null, DateTimeOffset.UtcNow, null);
+        _service.Lag = DataBackend.CaughtUp;
         _service.BackfillBroken = true;
         await AssertRefusedAsync(await _facade.FlipAsync("catalog-read", SliceStates.Extracted), "backfill status of 'catalog' could not be read");
     }
