@@ -61,7 +61,7 @@ internal sealed class AppProcess : IAsyncDisposable
             catch (TaskCanceledException) { lastAnswer = "no answer within 2 s"; }
             await Task.Delay(100);
         }
-        // The tail first: a CI summary shows the start of a message, and a start-up's last lines say where it stopped.
+        // Only the tail: a CI summary shows a message's first lines, and a start-up's last lines say where it stopped.
         throw new TimeoutException($"{Name} was not healthy at {healthUrl} within {timeout} (last answer: {lastAnswer}); its last output:\n{Tail}");
     }
 
