@@ -1,5 +1,6 @@
 using Migration.Facade.Canary;
 using Migration.Facade.Contracts;
+using Migration.Facade.Fallback;
 using Migration.Facade.Routing;
 using Yarp.ReverseProxy.Transforms;
 
@@ -18,7 +19,7 @@ internal sealed class IdentityTransform(UserCookieReader users, ServiceTokens to
     {
         // The side being sent to now: a fallback's second request goes to the monolith, which keeps its own cookie.
         if (context.HttpContext.Features.Get<SliceRoute>() is { ExtractedCluster: { } cluster } route
-            && Fallback.FallbackOutcome.SideSentTo(context.HttpContext, route) == Sides.Extracted)
+            && FallbackOutcome.SideSentTo(context.HttpContext, route) == Sides.Extracted)
         {
             RequestTransform.RemoveHeader(context, Authorization);
             if (HeaderFor(context.HttpContext, cluster.ClusterId) is { } header)
