@@ -97,6 +97,21 @@ public sealed class ProgressiveDeliveryTests
     }
 
     [Fact]
+    public async Task Shares_are_rounded_so_that_the_two_sides_add_up_to_100_percent()
+    {
+        await using var api = await FakeAdminApi.StartAsync(new FakeAdminState
+        {
+            Traffic = [new("orders", SliceStates.Canary, 60, new SideStatsDto(7, 0, 0, 5, 9), new SideStatsDto(1, 0, 0, 5, 9), 0.125, 0,
+                new ShadowSummaryDto(0, 0, 0, 0, null))],
+        });
+
+        var result = await CliRunner.RunAsync("status", "--url", api.Url);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("87% / 13% (8)", result.Output);
+    }
+
+    [Fact]
     public async Task Status_shows_traffic_per_side_parity_and_fallbacks()
     {
         await using var api = await FakeAdminApi.StartAsync();

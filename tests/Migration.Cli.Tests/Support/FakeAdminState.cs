@@ -40,7 +40,7 @@ internal sealed class FakeAdminState
         new(1, "catalog-pages", Changed, "carol", SliceStates.Canary, 50, SliceStates.Extracted, 100, "parity 100%", 12),
     ];
 
-    public IReadOnlyList<SliceTrafficDto> Traffic { get; } =
+    public IReadOnlyList<SliceTrafficDto> Traffic { get; init; } =
     [
         new("orders", SliceStates.Canary, 60, new SideStatsDto(300, 3, 0.01, 12.5, 40), new SideStatsDto(100, 0, 0, 8, 20), 0.25, 2,
             new ShadowSummaryDto(0, 0, 0, 0, null)),

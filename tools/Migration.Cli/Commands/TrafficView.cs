@@ -18,10 +18,12 @@ internal static class TrafficView
             new TableColumn("Parity").RightAligned(), new TableColumn("Fallbacks").RightAligned());
         foreach (var t in traffic.OrderBy(t => t.Slice, StringComparer.Ordinal))
         {
+            // The legacy share is what the rounded extracted share leaves, so the two always add up to 100 % (7 of 8 is not 88 % / 13 %).
+            var extracted = Math.Round(t.ExtractedShare * 100, MidpointRounding.AwayFromZero);
             table.AddRow(
                 Markup.Escape(t.Slice),
                 Markup.Escape(t.State),
-                Invariant($"{(1 - t.ExtractedShare) * 100:0}% / {t.ExtractedShare * 100:0}% ({t.Legacy.Requests + t.Extracted.Requests})"),
+                Invariant($"{100 - extracted:0}% / {extracted:0}% ({t.Legacy.Requests + t.Extracted.Requests})"),
                 $"{Rate(t.Legacy)} / {Rate(t.Extracted)}",
                 $"{Ms(t.Legacy.P95Ms)} / {Ms(t.Extracted.P95Ms)}",
                 Parity(t.Shadow),
