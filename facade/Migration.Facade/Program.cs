@@ -1,5 +1,5 @@
 using Migration.Facade;
 
-// The composition root lives in FacadeApp so tests can start the very same host on free ports.
-var app = FacadeApp.Build(WebApplication.CreateBuilder(args));
-app.Run();
+// The composition root lives in FacadeApp so tests can start the very same hosts on free ports.
+await using var facade = FacadeApp.Build(WebApplication.CreateBuilder(args));
+await facade.RunAsync();

@@ -18,9 +18,13 @@ public static class ServiceDefaultsExtensions
     private const string HealthEndpointPath = "/health";
     private const string AlivenessEndpointPath = "/alive";
 
-    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    /// <param name="instrumentHttpClients">
+    /// OpenTelemetry's HttpClient metrics and traces. A proxy turns them off: its every request is also an HttpClient
+    /// request, which they would measure (and give an Activity) a second time.
+    /// </param>
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder, bool instrumentHttpClients = true) where TBuilder : IHostApplicationBuilder
     {
-        builder.ConfigureOpenTelemetry();
+        builder.ConfigureOpenTelemetry(instrumentHttpClients);
         builder.AddDefaultHealthChecks();
         builder.Services.AddServiceDiscovery();
 
@@ -34,7 +38,7 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder, bool instrumentHttpClients = true) where TBuilder : IHostApplicationBuilder
     {
         builder.Logging.AddOpenTelemetry(logging =>
         {
@@ -43,31 +47,23 @@ public static class ServiceDefaultsExtensions
         });
 
         var ratio = TraceSampleRatio(builder.Configuration);
-        // A service follows its caller's decision (the facade's); the facade's public side must not, or any client could
-        // have every request traced by sending a sampled traceparent.
-        var followCaller = builder.Configuration.GetValue("Telemetry:FollowCallerSampling", defaultValue: true);
-        var byRatio = new TraceIdRatioBasedSampler(ratio);
-        // A proxy's every request is also an HttpClient request: the facade turns these off (Telemetry:HttpClientMetrics),
-        // since the server's own duration and its per-slice metrics already describe each proxied request.
-        var clientMetrics = builder.Configuration.GetValue("Telemetry:HttpClientMetrics", defaultValue: true);
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics =>
             {
                 metrics.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddMeter("Migration.*");
-                if (clientMetrics) metrics.AddHttpClientInstrumentation();
+                if (instrumentHttpClients) metrics.AddHttpClientInstrumentation();
             })
-            .WithTracing(tracing => tracing
+            .WithTracing(tracing =>
+            {
                 // Head sampling: an unsampled request creates no recorded spans, which is most of tracing's cost. A caller's
-                // sampled trace is followed; a stage that sees an error or a fallback can still keep its request (the facade's
-                // TraceRecording).
-                .SetSampler(followCaller
-                    ? new ParentBasedSampler(byRatio)
-                    : new ParentBasedSampler(byRatio, remoteParentSampled: byRatio, remoteParentNotSampled: byRatio))
-                .AddSource(builder.Environment.ApplicationName)
-                .AddAspNetCoreInstrumentation(o => o.Filter = ctx =>
-                    !ctx.Request.Path.StartsWithSegments(HealthEndpointPath) &&
-                    !ctx.Request.Path.StartsWithSegments(AlivenessEndpointPath))
-                .AddHttpClientInstrumentation());
+                // decision is followed (the facade's data plane samples for the whole trace and ignores its own callers').
+                tracing.SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(ratio)))
+                    .AddSource(builder.Environment.ApplicationName)
+                    .AddAspNetCoreInstrumentation(o => o.Filter = ctx =>
+                        !ctx.Request.Path.StartsWithSegments(HealthEndpointPath) &&
+                        !ctx.Request.Path.StartsWithSegments(AlivenessEndpointPath));
+                if (instrumentHttpClients) tracing.AddHttpClientInstrumentation();
+            });
 
         // Exporting only when an endpoint is configured keeps plain `dotnet run` free of retries to nowhere.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))

@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Http.Features;
-using Migration.Facade.Hosting;
 using Migration.Facade.Security;
 
 namespace Migration.Facade.Admin;
@@ -12,6 +10,8 @@ internal static class ControlPlaneExtensions
     /// <summary>Admin API, its security, OpenAPI and problem details. Served on the control-plane port only.</summary>
     public static WebApplicationBuilder AddControlPlane(this WebApplicationBuilder builder)
     {
+        // No admin request needs more than a few KiB.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxBodyBytes);
         builder.AddControlPlaneSecurity();
         builder.Services.AddProblemDetails();
         // A field the API does not know is a mistake to point out, not to ignore (a misspelt "force" must not pass).
@@ -22,21 +22,9 @@ internal static class ControlPlaneExtensions
         return builder;
     }
 
-    /// <summary>
-    /// Everything mapped here lacks the public-port marker, so the port policy keeps it off the public port.
-    /// </summary>
+    /// <summary>The control plane's endpoints: its host listens on the control-plane URL only.</summary>
     public static WebApplication MapControlPlane(this WebApplication app)
     {
-        // No admin request needs more than a few KiB; the public port keeps the server's limit for users' uploads.
-        var controlPort = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<FacadeEndpointOptions>>().Value.ControlPlaneUri.Port;
-        app.Use((context, next) =>
-        {
-            if (context.Connection.LocalPort == controlPort && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            {
-                limit.MaxRequestBodySize = MaxBodyBytes;
-            }
-            return next(context);
-        });
         app.MapDefaultEndpoints();
         app.MapOpenApi();
         var flags = app.Services.GetRequiredService<Flags.FlagStoreHealth>();

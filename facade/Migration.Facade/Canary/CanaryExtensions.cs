@@ -1,18 +1,26 @@
+using Microsoft.Extensions.Options;
+using Migration.Facade.Hosting;
+
 namespace Migration.Facade.Canary;
 
 internal static class CanaryExtensions
 {
-    /// <summary>Sticky canary identity and tester overrides (both kept in the flag store's snapshot).</summary>
-    public static WebApplicationBuilder AddCanary(this WebApplicationBuilder builder)
+    /// <summary>
+    /// Tester overrides (kept in the flag store's snapshot) on the control plane; the sticky canary identity, read from
+    /// each request, on the data plane.
+    /// </summary>
+    public static FacadeBuilder AddCanary(this FacadeBuilder facade)
     {
-        builder.Services.AddOptions<CanaryOptions>()
+        var control = facade.ControlPlane.Services;
+        control.AddOptions<CanaryOptions>()
             .BindConfiguration(CanaryOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddSingleton<UserCookieReader>();
-        builder.Services.AddSingleton<CanaryIdentity>();
-        builder.Services.AddSingleton<SideOverrides>();
-        builder.Services.AddSingleton<SideOverrideStore>();
-        return builder;
+        control.AddSingleton<SideOverrides>();
+        control.AddSingleton<SideOverrideStore>();
+        facade.ShareWithDataPlane<IOptions<CanaryOptions>>().ShareWithDataPlane<SideOverrides>();
+        facade.DataPlane.Services.AddSingleton<UserCookieReader>();
+        facade.DataPlane.Services.AddSingleton<CanaryIdentity>();
+        return facade;
     }
 }

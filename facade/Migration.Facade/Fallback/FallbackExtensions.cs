@@ -1,3 +1,5 @@
+using Migration.Facade.Hosting;
+
 namespace Migration.Facade.Fallback;
 
 internal static class FallbackExtensions
@@ -7,12 +9,13 @@ internal static class FallbackExtensions
     /// passive health checks charged to the cluster that served. Its settings (<c>Slices:&lt;name&gt;:Fallback</c>) are
     /// bound and validated with the other slice settings by the flag store.
     /// </summary>
-    public static WebApplicationBuilder AddFallback(this WebApplicationBuilder builder)
+    public static FacadeBuilder AddFallback(this FacadeBuilder facade)
     {
-        builder.Services.AddSingleton<ExtractedTimeouts>();
-        builder.Services.AddSingleton<LegacyFallbackMiddleware>();
-        builder.Services.AddSingleton<PassiveHealthMiddleware>();
-        builder.Services.AddSingleton<Yarp.ReverseProxy.Transforms.Builder.ITransformProvider, ServerErrorHoldBack>();
-        return builder;
+        var services = facade.DataPlane.Services;
+        services.AddSingleton<ExtractedTimeouts>();
+        services.AddSingleton<LegacyFallbackMiddleware>();
+        services.AddSingleton<PassiveHealthMiddleware>();
+        services.AddSingleton<Yarp.ReverseProxy.Transforms.Builder.ITransformProvider, ServerErrorHoldBack>();
+        return facade;
     }
 }

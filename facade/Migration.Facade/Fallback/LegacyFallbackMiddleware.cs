@@ -4,6 +4,7 @@ using Migration.Facade.Contracts;
 using Migration.Facade.Flags;
 using Migration.Facade.Metrics;
 using Migration.Facade.Routing;
+using Migration.Facade.Tracing;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Migration.Facade.Fallback;
@@ -23,7 +24,8 @@ internal sealed class LegacyFallbackMiddleware(TrafficStatistics traffic, Extrac
         {
             // The extracted side was chosen but had no destination to take the request (circuit open): an extracted
             // error without a latency, so an SLO still sees a dead service once passive health checks stop trying it.
-            FellBack(context, route.Slice, FallbackReasons.Unavailable, milliseconds: null);
+            var kept = FellBack(context, route.Slice, FallbackReasons.Unavailable, milliseconds: null, Stopwatch.GetTimestamp());
+            if (kept is not null) return FinishedAsync(MeasuredAsync(context, next, route), kept, context);
         }
         if (route.Side != Sides.Extracted) return MeasuredAsync(context, next, route);
         timeouts.Apply(context, route.Slice);
@@ -34,10 +36,23 @@ internal sealed class LegacyFallbackMiddleware(TrafficStatistics traffic, Extrac
 
     private static async Task OutsideSlicesAsync(HttpContext context, RequestDelegate next)
     {
+        var started = Stopwatch.GetTimestamp();
         await next(context);
         if (context.Response.StatusCode >= StatusCodes.Status500InternalServerError || context.Features.Get<IForwarderErrorFeature>() is not null)
         {
-            TraceRecording.Keep(context, "error:" + Sides.Legacy);
+            ProxySpans.Finish(TraceRecording.Keep(context, "error:" + Sides.Legacy, started), context);
+        }
+    }
+
+    private static async Task FinishedAsync(Task request, Activity span, HttpContext context)
+    {
+        try
+        {
+            await request;
+        }
+        finally
+        {
+            ProxySpans.Finish(span, context);
         }
     }
 
@@ -76,33 +91,46 @@ internal sealed class LegacyFallbackMiddleware(TrafficStatistics traffic, Extrac
         if (!context.Response.HasStarted && FallbackPolicy.Reason(
                 context.Request.Method, context.Features.Get<IForwarderErrorFeature>(), context.Features.Get<HeldBackResponse>()?.StatusCode, expired) is { } reason)
         {
-            FellBack(context, route.Slice, reason, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            context.Features.Set<IForwarderErrorFeature>(null);
-            context.Features.Set<HeldBackResponse>(null);
-            context.Response.Clear();
-            context.ReassignProxyRequest(route.LegacyCluster);
-            if (!FallbackPolicy.IsSafe(context.Request.Method))
+            var kept = FellBack(context, route.Slice, reason, Stopwatch.GetElapsedTime(started).TotalMilliseconds, started);
+            try
             {
-                // An unsafe request falls back only when the service never got it; cut mid-flight at the monolith, its
-                // outcome would be unknown, so it goes without the deadline.
-                budget = budget.Released(context);
+                await LegacyAnswersAsync(context, next, route, budget);
             }
-            started = Stopwatch.GetTimestamp();
-            await next(context);
-            // The monolith is not charged with the budget the extracted side spent: cut short, it is the deadline's 504.
-            Record(context, route.Slice, Sides.Legacy, started, budget.Cut(context), blameDeadline: false);
+            finally
+            {
+                ProxySpans.Finish(kept, context);
+            }
             return;
         }
         Record(context, route.Slice, Sides.Extracted, started, expired, blameDeadline: true);
     }
 
+    private async Task LegacyAnswersAsync(HttpContext context, RequestDelegate next, SliceRoute route, Budget budget)
+    {
+        context.Features.Set<IForwarderErrorFeature>(null);
+        context.Features.Set<HeldBackResponse>(null);
+        context.Response.Clear();
+        context.ReassignProxyRequest(route.LegacyCluster);
+        if (!FallbackPolicy.IsSafe(context.Request.Method))
+        {
+            // An unsafe request falls back only when the service never got it; cut mid-flight at the monolith, its
+            // outcome would be unknown, so it goes without the deadline.
+            budget = budget.Released(context);
+        }
+        var started = Stopwatch.GetTimestamp();
+        await next(context);
+        // The monolith is not charged with the budget the extracted side spent: cut short, it is the deadline's 504.
+        Record(context, route.Slice, Sides.Legacy, started, budget.Cut(context), blameDeadline: false);
+    }
+
     // The extracted side's failure, counted and traced though the user never sees it, and the stage's published result.
-    private void FellBack(HttpContext context, string slice, string reason, double? milliseconds)
+    // An unsampled request's span starts here; the caller ends it once the monolith answered.
+    private Activity? FellBack(HttpContext context, string slice, string reason, double? milliseconds, long started)
     {
         traffic.Record(slice, Sides.Extracted, error: true, milliseconds);
         traffic.RecordFallback(slice, reason);
-        TraceRecording.Keep(context, "fallback:" + reason);
         context.Features.Set(new FallbackOutcome(reason));
+        return TraceRecording.Keep(context, "fallback:" + reason, started);
     }
 
     private void Record(HttpContext context, string slice, string side, long started, bool cutByDeadline, bool blameDeadline)
@@ -120,7 +148,7 @@ internal sealed class LegacyFallbackMiddleware(TrafficStatistics traffic, Extrac
         traffic.Record(slice, side, failed, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         if (failed || cutByDeadline)
         {
-            TraceRecording.Keep(context, (cutByDeadline ? "deadline:" : "error:") + side);
+            ProxySpans.Finish(TraceRecording.Keep(context, (cutByDeadline ? "deadline:" : "error:") + side, started), context);
         }
     }
 

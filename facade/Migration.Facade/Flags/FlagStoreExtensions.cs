@@ -1,7 +1,8 @@
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Microsoft.FeatureManagement;
+using Migration.Facade.Hosting;
 using Migration.Messaging.Storage;
 using Yarp.ReverseProxy.Configuration;
 
@@ -9,9 +10,13 @@ namespace Migration.Facade.Flags;
 
 internal static class FlagStoreExtensions
 {
-    /// <summary>The flag store (SQLite or PostgreSQL), its poller, and Microsoft.FeatureManagement fed from the snapshot.</summary>
-    public static WebApplicationBuilder AddFlagStore(this WebApplicationBuilder builder)
+    /// <summary>
+    /// The flag store (SQLite or PostgreSQL), its poller, and Microsoft.FeatureManagement fed from the snapshot, on the
+    /// control plane; the data plane decides from the same in-memory snapshot and slice settings.
+    /// </summary>
+    public static FacadeBuilder AddFlagStore(this FacadeBuilder facade)
     {
+        var builder = facade.ControlPlane;
         builder.Services.AddOptions<FlagStoreOptions>()
             .BindConfiguration(FlagStoreOptions.Section)
             .ValidateDataAnnotations()
@@ -39,7 +44,8 @@ internal static class FlagStoreExtensions
         // Registered before AddFeatureManagement so it replaces the configuration-based provider.
         builder.Services.AddSingleton<IFeatureDefinitionProvider, SliceFeatureDefinitionProvider>();
         builder.Services.AddFeatureManagement();
-        return builder;
+        facade.ShareWithDataPlane<SliceSnapshotHolder>().ShareWithDataPlane<IOptions<SliceSettingsOptions>>().ShareWithDataPlane<TimeProvider>();
+        return facade;
     }
 }
 

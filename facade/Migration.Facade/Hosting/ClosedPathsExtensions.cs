@@ -4,7 +4,7 @@ internal static class ClosedPathsExtensions
 {
     /// <summary>
     /// Paths the monolith and the services keep for each other (the sync feed, backfill, lag, parity) answer 404 on the
-    /// public port instead of being forwarded: the catch-all route would otherwise hand them to anyone.
+    /// data plane instead of being forwarded: the catch-all route would otherwise hand them to anyone.
     /// More specific than the catch-all, so routing picks these first.
     /// </summary>
     public static WebApplication MapClosedPaths(this WebApplication app)
@@ -13,7 +13,7 @@ internal static class ClosedPathsExtensions
         var configured = app.Configuration.GetSection(ClosedPaths.Section).Get<string[]>() ?? [];
         foreach (var prefix in ClosedPaths.Defaults.Union(configured, StringComparer.OrdinalIgnoreCase))
         {
-            app.Map(prefix.TrimEnd('/') + "/{**rest}", () => TypedResults.NotFound()).WithMetadata(PublicPortEndpoint.Instance);
+            app.Map(prefix.TrimEnd('/') + "/{**rest}", () => TypedResults.NotFound());
         }
         return app;
     }

@@ -2,38 +2,46 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.Extensions.Options;
 
 namespace Migration.Facade.Hosting;
 
 internal static class FacadeEndpointsExtensions
 {
-    /// <summary>Listens on the public and control-plane URLs and keeps each endpoint on its own port.</summary>
-    public static WebApplicationBuilder AddFacadeEndpoints(this WebApplicationBuilder builder)
+    /// <summary>
+    /// Each host listens on its own URL only: the data plane on the public one, the control plane (admin API, metrics,
+    /// health) on its own, so nothing of the control plane can be reached from the public port.
+    /// </summary>
+    public static FacadeBuilder AddFacadeEndpoints(this FacadeBuilder facade)
     {
-        builder.Services.AddOptions<FacadeEndpointOptions>()
+        facade.ControlPlane.Services.AddOptions<FacadeEndpointOptions>()
             .BindConfiguration(FacadeEndpointOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        facade.ShareWithDataPlane<IOptions<FacadeEndpointOptions>>();
 
-        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        facade.DataPlane.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             // Users see the backend's Server header, or none: never one of the facade's own.
             kestrel.AddServerHeader = false;
-            var options = context.Configuration.GetSection(FacadeEndpointOptions.Section).Get<FacadeEndpointOptions>()
-                ?? new FacadeEndpointOptions();
-            // Invalid URLs are reported by ValidateOnStart with a precise message; don't throw a vaguer one here.
-            if (options.Validate(new(options)).Any())
-            {
-                return;
-            }
-            Listen(kestrel, options.PublicUri, https: null);
-            Listen(kestrel, options.ControlPlaneUri, options.ControlPlaneUri.Scheme == Uri.UriSchemeHttps ? ControlPlaneCertificate(options) : null);
+            if (Valid(context.Configuration) is { } options) Listen(kestrel, options.PublicUri, https: null);
         });
+        facade.ControlPlane.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            kestrel.AddServerHeader = false;
+            if (Valid(context.Configuration) is { } options)
+            {
+                Listen(kestrel, options.ControlPlaneUri, options.ControlPlaneUri.Scheme == Uri.UriSchemeHttps ? ControlPlaneCertificate(options) : null);
+            }
+        });
+        return facade;
+    }
 
-        builder.Services.AddSingleton<MatcherPolicy, PortScopeMatcherPolicy>();
-        return builder;
+    // Invalid URLs are reported by ValidateOnStart with a precise message; don't throw a vaguer one here.
+    private static FacadeEndpointOptions? Valid(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(FacadeEndpointOptions.Section).Get<FacadeEndpointOptions>() ?? new FacadeEndpointOptions();
+        return options.Validate(new(options)).Any() ? null : options;
     }
 
     private static void Listen(KestrelServerOptions kestrel, Uri uri, X509Certificate2? https)
@@ -65,6 +73,4 @@ internal static class FacadeEndpointsExtensions
                 $"Facade:ControlPlaneCertificate could not be loaded from '{options.ControlPlaneCertificate!.Path}': {ex.Message}", ex);
         }
     }
-
-    internal static int ControlPlanePort(this IOptions<FacadeEndpointOptions> options) => options.Value.ControlPlaneUri.Port;
 }

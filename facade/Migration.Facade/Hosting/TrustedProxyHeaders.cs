@@ -42,9 +42,8 @@ internal static class TrustedProxyHeaders
         forwarded.KnownProxies.Clear();
         forwarded.KnownIPNetworks.Clear();
         foreach (var network in Parse(options.TrustedProxies)!) forwarded.KnownIPNetworks.Add(network);
-        // The public port's balancers only: the control plane is reached by its own address, never through them.
-        var publicPort = options.PublicUri.Port;
-        app.UseWhen(context => context.Connection.LocalPort == publicPort, publicSide => publicSide.UseForwardedHeaders(forwarded));
+        // The data plane's only: the control plane is reached by its own address, never through the public balancers.
+        app.UseForwardedHeaders(forwarded);
         return app;
     }
 }

@@ -1,41 +1,48 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Migration.Facade.Contracts;
+using Migration.Facade.Shadow;
 
 namespace Migration.Facade.Metrics;
 
-/// <summary>The facade's instruments, exported through OpenTelemetry (OTLP and the Prometheus scrape endpoint).</summary>
+/// <summary>
+/// The facade's instruments, exported through OpenTelemetry (OTLP and the control plane's Prometheus endpoint). All are
+/// observed when a reader collects, from what the data plane already counts for the SLO guard and the admin API
+/// (<see cref="TrafficStatistics"/>, <see cref="ShadowStatistics"/>): a proxied request pays for no instrument.
+/// </summary>
 internal sealed class SliceMeters
 {
     public const string MeterName = "Migration.Facade";
 
-    private readonly Counter<long> _requests;
-    private readonly Counter<long> _errors;
-    private readonly Histogram<double> _duration;
-    private readonly Counter<long> _fallbacks;
-    private readonly Counter<long> _shadow;
+    /// <summary>The window the latency gauges read, as the SLO guard's default does.</summary>
+    public const int LatencyWindowSeconds = 60;
 
-    public SliceMeters(IMeterFactory factory)
+    public SliceMeters(IMeterFactory factory, TrafficStatistics traffic, ShadowStatistics shadow)
     {
         var meter = factory.Create(MeterName);
-        _requests = meter.CreateCounter<long>("strangler.slice.requests", description: "Requests of a slice answered by a side");
-        _errors = meter.CreateCounter<long>("strangler.slice.errors", description: "5xx answers and proxy errors of a side");
-        _duration = meter.CreateHistogram<double>("strangler.slice.duration", "ms", "Time to answer, per side",
-            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000] });
-        _fallbacks = meter.CreateCounter<long>("strangler.slice.fallbacks", description: "Requests the monolith answered after the extracted side failed");
-        _shadow = meter.CreateCounter<long>("strangler.shadow.results", description: "Shadow comparisons by result (match, difference, skipped reasons)");
+        meter.CreateObservableCounter("strangler.slice.requests",
+            () => traffic.Totals().Select(t => new Measurement<long>(t.Requests, SliceSide(t))), description: "Requests of a slice answered by a side");
+        meter.CreateObservableCounter("strangler.slice.errors",
+            () => traffic.Totals().Select(t => new Measurement<long>(t.Errors, SliceSide(t))), description: "5xx answers and proxy errors of a side");
+        meter.CreateObservableGauge("strangler.slice.duration.p95", () => Latency(traffic, w => w.P95Ms), "ms",
+            $"95th percentile of the time a side took to answer, over the last {LatencyWindowSeconds} s");
+        meter.CreateObservableGauge("strangler.slice.duration.p99", () => Latency(traffic, w => w.P99Ms), "ms",
+            $"99th percentile of the time a side took to answer, over the last {LatencyWindowSeconds} s");
+        meter.CreateObservableCounter("strangler.slice.fallbacks",
+            () => traffic.FallbackTotals().Select(f => new Measurement<long>(f.Count, new TagList { { "slice", f.Slice }, { "reason", f.Reason } })),
+            description: "Requests the monolith answered after the extracted side failed");
+        meter.CreateObservableCounter("strangler.shadow.results",
+            () => shadow.Results().Select(r => new Measurement<long>(r.Count, new TagList { { "slice", r.Slice }, { "result", r.Result } })),
+            description: "Shadow comparisons by result (match, difference, skipped reasons)");
     }
 
-    public void Recorded(string slice, string side, bool error, double? milliseconds)
+    private static IEnumerable<Measurement<double>> Latency(TrafficStatistics traffic, Func<SideStatsDto, double?> percentile)
     {
-        var tags = new TagList { { "slice", slice }, { "side", side } };
-        _requests.Add(1, tags);
-        if (error) _errors.Add(1, tags);
-        if (milliseconds is { } ms) _duration.Record(ms, tags);
+        foreach (var totals in traffic.Totals(LatencyWindowSeconds))
+        {
+            if (percentile(totals.Window!) is { } ms) yield return new Measurement<double>(ms, SliceSide(totals));
+        }
     }
 
-    public void FellBack(string slice, string reason) =>
-        _fallbacks.Add(1, new TagList { { "slice", slice }, { "reason", reason } });
-
-    public void Shadowed(string slice, string result) =>
-        _shadow.Add(1, new TagList { { "slice", slice }, { "result", result } });
+    private static TagList SliceSide(SideTotals totals) => new() { { "slice", totals.Slice }, { "side", totals.Side } };
 }

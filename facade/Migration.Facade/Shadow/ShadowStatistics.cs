@@ -2,12 +2,11 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Migration.Facade.Contracts;
 using Migration.Facade.Flags;
-using Migration.Facade.Metrics;
 
 namespace Migration.Facade.Shadow;
 
 /// <summary>Shadow outcomes per slice since start (or the last reset), with the latest differing samples.</summary>
-internal sealed class ShadowStatistics(IOptions<ShadowQueueOptions> options, IOptions<SliceSettingsOptions> slices, SliceMeters meters)
+internal sealed class ShadowStatistics(IOptions<ShadowQueueOptions> options, IOptions<SliceSettingsOptions> slices)
 {
     public const string Match = "match";
     public const string Difference = "difference";
@@ -23,14 +22,12 @@ internal sealed class ShadowStatistics(IOptions<ShadowQueueOptions> options, IOp
         {
             Interlocked.Increment(ref s.Matches);
             if (noiseOnly) Interlocked.Increment(ref s.NoiseIgnored);
-            meters.Shadowed(slice, Match);
         }
         else
         {
             s.Samples.Enqueue(sample);
             while (s.Samples.Count > options.Value.SampleCount && s.Samples.TryDequeue(out _)) { }
             Interlocked.Increment(ref s.Differences);
-            meters.Shadowed(slice, Difference);
         }
         Interlocked.Increment(ref s.Compared);
     }
@@ -41,7 +38,6 @@ internal sealed class ShadowStatistics(IOptions<ShadowQueueOptions> options, IOp
         // no string built per call: on a saturated facade every shadowed request comes here.
         var counter = For(slice).Skipped.GetOrAdd(reason, static r => new SkipCounter("skipped-" + r));
         Interlocked.Increment(ref counter.Count);
-        meters.Shadowed(slice, counter.Result);
     }
 
     public ShadowSummaryDto Summary(string slice)
@@ -57,6 +53,17 @@ internal sealed class ShadowStatistics(IOptions<ShadowQueueOptions> options, IOp
         var s = For(slice);
         return new(slice, s.Compared, s.Matches, s.Differences, s.NoiseIgnored, Parity(s),
             s.Skipped.ToDictionary(k => k.Key, k => Volatile.Read(ref k.Value.Count)), s.Samples.Reverse().ToList());
+    }
+
+    /// <summary>Outcomes per slice and result (match, difference, skipped-&lt;reason&gt;), for the metrics.</summary>
+    public IEnumerable<(string Slice, string Result, long Count)> Results()
+    {
+        foreach (var (slice, s) in _slices)
+        {
+            yield return (slice, Match, Volatile.Read(ref s.Matches));
+            yield return (slice, Difference, Volatile.Read(ref s.Differences));
+            foreach (var skipped in s.Skipped.Values) yield return (slice, skipped.Result, Volatile.Read(ref skipped.Count));
+        }
     }
 
     public void Reset(string slice) => _slices.TryRemove(slice, out _);

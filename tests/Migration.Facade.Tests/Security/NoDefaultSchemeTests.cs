@@ -6,8 +6,8 @@ using Migration.Facade.Tests.Support;
 namespace Migration.Facade.Tests.Security;
 
 /// <summary>
-/// The control plane's bearer scheme is the facade's only scheme, which ASP.NET Core would make the default and run on
-/// every proxied request. It is no default: a user's Authorization header is the backend's business.
+/// The control plane's bearer tokens live in the control plane's host: the data plane has no authentication at all, so a
+/// user's Authorization header is the backend's business and no proxied request runs an authentication handler.
 /// </summary>
 public sealed class NoDefaultSchemeTests
 {
@@ -15,9 +15,8 @@ public sealed class NoDefaultSchemeTests
     public async Task Proxied_requests_are_never_authenticated_by_the_facade_and_admin_calls_still_are()
     {
         await using var bed = await ScriptedBed.StartAsync(ScriptedBackend.Json("""{"ok":true}"""), ScriptedBackend.Json("{}"));
-        var schemes = bed.Facade.Services.GetRequiredService<IAuthenticationSchemeProvider>();
-        Assert.Null(await schemes.GetDefaultAuthenticateSchemeAsync());
-        Assert.Null(await schemes.GetDefaultChallengeSchemeAsync());
+        Assert.Null(bed.Facade.DataPlaneServices.GetService<IAuthenticationSchemeProvider>());
+        Assert.NotNull(bed.Facade.Services.GetService<IAuthenticationSchemeProvider>());
 
         // Even the facade's own operator token means nothing on the public port: it goes to the monolith untouched.
         using var request = new HttpRequestMessage(HttpMethod.Get, "/anything");

@@ -13,8 +13,7 @@ namespace Migration.Facade.Tests.Shadow;
 public sealed class ShadowMiddlewareTests
 {
     private readonly MirrorQueue _queue = new(1);
-    private readonly ShadowStatistics _statistics = new(Options.Create(new ShadowQueueOptions()), Options.Create(new SliceSettingsOptions()),
-        new SliceMeters(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
+    private readonly ShadowStatistics _statistics = new(Options.Create(new ShadowQueueOptions()), Options.Create(new SliceSettingsOptions()));
 
     private ShadowMiddleware Middleware() => new(Options.Create(new SliceSettingsOptions()), _statistics, _queue, TimeProvider.System);
 

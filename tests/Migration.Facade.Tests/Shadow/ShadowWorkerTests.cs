@@ -21,8 +21,7 @@ public sealed class ShadowWorkerTests
     private const string Slice = "s";
     private readonly ConcurrentQueue<Uri> _sent = new();
     private readonly MirrorQueue _queue = new(100);
-    private readonly ShadowStatistics _statistics = new(Options.Create(new ShadowQueueOptions()), Options.Create(new SliceSettingsOptions()),
-        new SliceMeters(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
+    private readonly ShadowStatistics _statistics = new(Options.Create(new ShadowQueueOptions()), Options.Create(new SliceSettingsOptions()));
 
     private void Run(Func<HttpRequestMessage, HttpResponseMessage> answer, params ShadowJob[] jobs)
     {

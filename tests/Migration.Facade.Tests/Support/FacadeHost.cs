@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Migration.Facade.Contracts;
+using Migration.Facade.Hosting;
 using Migration.Facade.Security;
 
 namespace Migration.Facade.Tests.Support;
@@ -12,9 +13,9 @@ internal sealed class FacadeHost : IAsyncDisposable
     public const string OperatorToken = "operator-secret-token";
     public const string ViewerToken = "viewer-secret-token";
 
-    private readonly WebApplication _app;
+    private readonly FacadeHosts _app;
 
-    private FacadeHost(WebApplication app, int publicPort, int controlPort)
+    private FacadeHost(FacadeHosts app, int publicPort, int controlPort)
     {
         _app = app;
         Public = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{publicPort}") };
@@ -27,7 +28,10 @@ internal sealed class FacadeHost : IAsyncDisposable
     public HttpClient Anonymous { get; }
     public HttpClient Operator { get; }
     public HttpClient Viewer { get; }
+    /// <summary>The control plane's services (the owner of what both hosts share).</summary>
     public IServiceProvider Services => _app.Services;
+
+    public IServiceProvider DataPlaneServices => _app.DataPlane.Services;
 
     /// <summary>Settings every test host gets: the two tokens, the stub backends, quiet logs.</summary>
     public static Dictionary<string, string?> Settings(string databasePath, string legacyUrl, string catalogUrl, bool withTokens = true)
@@ -56,7 +60,7 @@ internal sealed class FacadeHost : IAsyncDisposable
         return settings;
     }
 
-    public static WebApplication Build(IDictionary<string, string?> settings, string environment, out int publicPort, out int controlPort,
+    public static FacadeHosts Build(IDictionary<string, string?> settings, string environment, out int publicPort, out int controlPort,
         Action<IServiceCollection>? services = null, string controlPlaneScheme = "http")
     {
         publicPort = Loopback.FreePort();
