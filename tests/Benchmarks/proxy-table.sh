@@ -6,15 +6,17 @@
 # makes runs taken one after the other useless to compare).
 # Rows, for each value in CONNECTIONS:
 #   1 bare YARP         a second BareYarp process: the method's own noise (the ratio should be ~1.0)
-#   2 facade legacy     the facade as shipped (Production, default configuration, telemetry on), every slice legacy
-#   3 facade extracted  the same process, every slice extracted
-#   4 facade canary 50  every slice canary at 50 %: first visits (wrk sends no cookie), then a returning visitor
-#   5 facade shadow     every slice shadow (the monolith answers; the mirror goes to the same nginx)
-#   6 nginx proxy       Debian nginx-light: upstream keepalive 64, HTTP/1.1 to the upstream, one worker, no access log
-#   7 haproxy           Debian HAProxy: mode http, http-reuse always, nbthread 1, no logging
-# One facade process serves rows 2-5; the slices are flipped through its control plane between rows (forced past the
+#   2 full-host YARP    tests/Benchmarks/FullYarp: an ordinary YARP app (CreateBuilder, default logging providers and
+#                       configuration, the web template's appsettings.json), the same routes and clusters
+#   3 facade legacy     the facade as shipped (Production, default configuration, telemetry on), every slice legacy
+#   4 facade extracted  the same process, every slice extracted
+#   5 facade canary 50  every slice canary at 50 %: first visits (wrk sends no cookie), then a returning visitor
+#   6 facade shadow     every slice shadow (the monolith answers; the mirror goes to the same nginx)
+#   7 nginx proxy       Debian nginx-light: upstream keepalive 64, HTTP/1.1 to the upstream, one worker, no access log
+#   8 haproxy           Debian HAProxy: mode http, http-reuse always, nbthread 1, no logging
+# One facade process serves rows 3-6; the slices are flipped through its control plane between rows (forced past the
 # data gate when it refuses: the backend is a static file, there is no data to be in parity).
-# Needs wrk, nginx-light, haproxy, taskset, curl, python3 and the .NET SDK; builds the facade and BareYarp in Release.
+# Needs wrk, nginx-light, haproxy, taskset, curl, python3 and the .NET SDK; builds the facade, BareYarp and FullYarp in Release.
 # Usage: PRIME=90 WARMUP=15 SECONDS=15 CONNECTIONS="16 64" bash tests/Benchmarks/proxy-table.sh   (those are the defaults)
 
 # SECONDS is also bash's own clock: it counts up from whatever the environment gave it, and reads the time since the
@@ -48,14 +50,14 @@ logs_tail() { for f in "$work"/*.log "$work"/*/error.log; do [[ -s $f ]] && { ec
 die() { echo "$*" >&2; logs_tail; exit 1; }
 wait_up() { for _ in $(seq 1 300); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.1; done; die "not up: $1"; }
 
-echo "==> build the facade and BareYarp (Release)"
+echo "==> build the facade, BareYarp and FullYarp (Release)"
 # No build servers: a compiler server left behind would be one more process on the cores being measured.
-for project in facade/Migration.Facade tests/Benchmarks/BareYarp; do
+for project in facade/Migration.Facade tests/Benchmarks/BareYarp tests/Benchmarks/FullYarp; do
   dotnet build "$root/$project" -c Release -nologo -v q --disable-build-servers >> "$work/build.log" 2>&1 \
     || { cat "$work/build.log" >&2; exit 1; }
 done
 
-backend="$(free_port)"; bare="$(free_port)"; bare2="$(free_port)"; public="$(free_port)"; control="$(free_port)"
+backend="$(free_port)"; bare="$(free_port)"; bare2="$(free_port)"; full="$(free_port)"; public="$(free_port)"; control="$(free_port)"
 nginx_proxy="$(free_port)"; haproxy_port="$(free_port)"
 
 # --- the backend: nginx answering every path with the same static JSON, on the load core(s) ---
@@ -73,6 +75,17 @@ bare_yarp() { # port name
   printf -v "pid_$2" '%s' "$!"
 }
 bare_yarp "$bare" bare; bare_yarp "$bare2" bare2
+
+# An ordinary YARP app: its own folder as content root (its appsettings.json: the web template's logging levels, under
+# which YARP logs two Information lines a request, to its log file here), Production; the facade's appsettings.json
+# gives only the routes and clusters (RoutesFile, see its Program.cs), the command line the destination addresses.
+taskset -c "$proxy_cpu" env ASPNETCORE_ENVIRONMENT=Production \
+  dotnet "$root/tests/Benchmarks/FullYarp/bin/Release/net10.0/FullYarp.dll" --urls "http://127.0.0.1:$full" \
+  --contentRoot "$root/tests/Benchmarks/FullYarp" --RoutesFile "$root/facade/Migration.Facade/appsettings.json" \
+  "--ReverseProxy:Clusters:legacy:Destinations:legacy:Address=http://127.0.0.1:$backend" \
+  "--ReverseProxy:Clusters:catalog:Destinations:catalog:Address=http://127.0.0.1:$backend" \
+  "--ReverseProxy:Clusters:orders:Destinations:orders:Address=http://127.0.0.1:$backend" > "$work/full.log" 2>&1 & pids+=($!)
+pid_full="$!"
 
 # The facade as shipped: its appsettings.json (contentRoot), Production, telemetry and logging as configured. Only the
 # addresses, the flag store's file and an operator token (it flips the slices) are given on the command line.
@@ -114,7 +127,7 @@ haproxy -c -q -f "$work/haproxy/haproxy.cfg" || die "haproxy refused its configu
 taskset -c "$proxy_cpu" haproxy -f "$work/haproxy/haproxy.cfg" -db > "$work/haproxy.log" 2>&1 & pids+=($!)
 pid_haproxy="$!"
 
-for port in "$bare" "$bare2" "$public" "$nginx_proxy" "$haproxy_port"; do
+for port in "$bare" "$bare2" "$full" "$public" "$nginx_proxy" "$haproxy_port"; do
   wait_up "http://127.0.0.1:$port$path"
   # Each must return the backend's document, not some answer of its own.
   cmp -s <(curl -fsS "http://127.0.0.1:$port$path") "$work/www/product.json" || die "port $port does not return the backend's JSON"
@@ -157,13 +170,13 @@ set_slices() { flip catalog-read "$@"; flip orders "$@"; }
 
 # The same for a process and its children (nginx's master forks the worker that does the work).
 tree_ticks() { local total=0 p; for p in "$1" $(pgrep -P "$1"); do total=$(( total + $(cpu_ticks "$p") )); done; echo "$total"; }
-# Until the .NET processes on the proxy core are idle: a shadow run leaves mirrors queued, which would otherwise run
-# during (and be charged to) the next row.
+# Until the .NET processes on the proxy core are idle: a shadow run leaves mirrors queued (and FullYarp its console
+# logger's queued lines), which would otherwise run during (and be charged to) the next row.
+dotnet_ticks() { echo $(( $(cpu_ticks "$pid_facade") + $(cpu_ticks "$pid_bare") + $(cpu_ticks "$pid_bare2") + $(cpu_ticks "$pid_full") )); }
 settle() {
   local before after
   for _ in $(seq 1 120); do
-    before=$(( $(cpu_ticks "$pid_facade") + $(cpu_ticks "$pid_bare") + $(cpu_ticks "$pid_bare2") )); sleep 0.5
-    after=$(( $(cpu_ticks "$pid_facade") + $(cpu_ticks "$pid_bare") + $(cpu_ticks "$pid_bare2") ))
+    before="$(dotnet_ticks)"; sleep 0.5; after="$(dotnet_ticks)"
     (( after - before <= ticks / 50 )) && return 0   # under 4 % of a core
   done
 }
@@ -241,7 +254,7 @@ if compared or skipped:
 # JIT tiering: a .NET process sharing a saturated core takes minutes to reach its steady code (tier-1 compiles run in the
 # background, at the load's expense), and the facade has far more code to tier up than bare YARP. Each .NET process is
 # first loaded alone on the core for PRIME seconds, so every row compares steady processes.
-for port in "$bare" "$bare2" "$public"; do
+for port in "$bare" "$bare2" "$full" "$public"; do
   echo "==> priming 127.0.0.1:$port alone for ${prime}s"
   load "$port" 16 "$prime" > /dev/null
 done
@@ -251,6 +264,7 @@ echo "    proxies on cpu $proxy_cpu, wrk and the backend nginx on cpu $load_cpus
 for conn in $connections_list; do
   echo "==> $conn connections each"
   pair "bare YARP #2" "$bare2" "$pid_bare2" "$conn"
+  pair "full-host YARP" "$full" "$pid_full" "$conn"
   for mode in legacy extracted "canary 50" shadow; do
     set_slices ${mode% *} 50   # the percentage only counts for canary
     pair "facade ${mode/canary 50/canary 50 %}" "$public" "$pid_facade" "$conn" facade_note
