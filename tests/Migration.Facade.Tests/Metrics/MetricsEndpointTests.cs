@@ -20,6 +20,26 @@ public sealed class MetricsEndpointTests
     }
 
     [Fact]
+    public async Task Each_side_is_counted_once_per_request_and_its_latency_observed()
+    {
+        await using var bed = await ScriptedBed.StartAsync(ScriptedBackend.Json("\"legacy\""), ScriptedBackend.Json("\"boom\"", 500));
+        for (var i = 0; i < 3; i++) (await bed.Facade.Public.GetAsync("/api/categories")).EnsureSuccessStatusCode();
+        await bed.Facade.FlipAsync("catalog-read", SliceStates.Extracted);
+        // The service fails a safe request: the monolith answers, and both sides count it.
+        for (var i = 0; i < 2; i++) (await bed.Facade.Public.GetAsync("/api/categories")).EnsureSuccessStatusCode();
+
+        var scrape = await bed.Facade.Anonymous.GetStringAsync("/metrics");
+        (string, string) slice = ("slice", "catalog-read");
+        Assert.Equal(5, Prometheus.Value(scrape, "strangler_slice_requests_total", slice, ("side", "legacy")));
+        Assert.Equal(2, Prometheus.Value(scrape, "strangler_slice_requests_total", slice, ("side", "extracted")));
+        Assert.Equal(2, Prometheus.Value(scrape, "strangler_slice_errors_total", slice, ("side", "extracted")));
+        Assert.Equal(0, Prometheus.Value(scrape, "strangler_slice_errors_total", slice, ("side", "legacy")));
+        Assert.Equal(2, Prometheus.Value(scrape, "strangler_slice_fallbacks_total", slice, ("reason", "server-error")));
+        Assert.True(Prometheus.Value(scrape, "strangler_slice_duration_p95_milliseconds", slice, ("side", "legacy")) > 0, scrape);
+        Assert.True(Prometheus.Value(scrape, "strangler_slice_duration_p99_milliseconds", slice, ("side", "legacy")) > 0);
+    }
+
+    [Fact]
     public async Task Traffic_shows_each_side_and_the_extracted_share()
     {
         await using var bed = await ScriptedBed.StartAsync(ScriptedBackend.Json("1"), ScriptedBackend.Json("2"));

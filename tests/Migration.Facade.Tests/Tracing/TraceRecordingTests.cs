@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using Migration.Facade.Contracts;
 using Migration.Facade.Tests.Support;
+using Migration.Facade.Tracing;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 
-namespace Migration.Facade.Tests.Metrics;
+namespace Migration.Facade.Tests.Tracing;
 
 /// <summary>Traces are sampled, and a request that fell back or failed is exported whatever the sampler said.</summary>
 public sealed class TraceRecordingTests
@@ -25,45 +26,22 @@ public sealed class TraceRecordingTests
         bed.Legacy.Handler = ScriptedBackend.Json("""{"boom":true}""", 500);
         (await bed.Facade.Public.GetAsync(failing)).Dispose();
 
-        // Activity listeners are process-wide and other tests' facades run alongside: only this test's paths count.
-        // The facade's own server spans carry a route (the scripted backends, in this process too, do not). A server span
-        // ends once the host is done with the request, which may be after the client has the answer: wait for it.
+        // Activity listeners are process-wide and other tests' facades run alongside: only this test's paths count. A span
+        // ends once the data plane is done with the request, which may be after the client has the answer: wait for it.
         string[] paths = ["/anything", "/api/products/987654", failing];
         var tracer = bed.Facade.Services.GetRequiredService<TracerProvider>();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        List<Activity> servers;
-        while (true)
+        List<Activity> servers = [];
+        await Loopback.EventuallyAsync(() =>
         {
             tracer.ForceFlush();
-            servers = exported.Snapshot().Where(a => a.Kind == ActivityKind.Server && a.GetTagItem("http.route") is not null
-                && paths.Contains((string?)a.GetTagItem("url.path"))).ToList();
-            if (servers.Count >= 2 || DateTime.UtcNow > deadline)
-            {
-                break;
-            }
-            await Task.Delay(50);
-        }
+            servers = exported.Snapshot().Where(a => a.Source.Name == ProxySpans.SourceName && paths.Contains((string?)a.GetTagItem("url.path"))).ToList();
+            return Task.FromResult(servers.Count >= 2);
+        }, TimeSpan.FromSeconds(10));
 
         var outcomes = servers.ToDictionary(a => (string)a.GetTagItem("url.path")!, a => (string?)a.GetTagItem("migration.outcome"));
         Assert.Equal(["/api/products/987654", failing], outcomes.Keys.Order(StringComparer.Ordinal));
         Assert.StartsWith("fallback:", outcomes["/api/products/987654"]);
         Assert.Equal("error:legacy", outcomes[failing]);
-    }
-
-    /// <summary>The exporter adds from whichever thread ends an activity, other tests' facades' included.</summary>
-    private sealed class LockedCollection<T> : System.Collections.ObjectModel.Collection<T>
-    {
-        private readonly Lock _lock = new();
-
-        public T[] Snapshot()
-        {
-            lock (_lock) return [.. this];
-        }
-
-        protected override void InsertItem(int index, T item)
-        {
-            lock (_lock) base.InsertItem(index, item);
-        }
     }
 
     [Theory]
