@@ -5,9 +5,9 @@ namespace Migration.Facade.Fallback;
 internal static class FallbackExtensions
 {
     /// <summary>
-    /// The fallback stage and what it relies on: per-slice timeouts and deadlines, the 5xx hold-back transform and
-    /// passive health checks charged to the cluster that served. Its settings (<c>Slices:&lt;name&gt;:Fallback</c>) are
-    /// bound and validated with the other slice settings by the flag store.
+    /// The fallback stage and what it relies on: per-slice timeouts and deadlines, the hold-back transform (a 5xx or 405 to
+    /// a safe request) and passive health checks charged to the cluster that served. Its settings
+    /// (<c>Slices:&lt;name&gt;:Fallback</c>) are bound and validated with the other slice settings by the flag store.
     /// </summary>
     public static FacadeBuilder AddFallback(this FacadeBuilder facade)
     {
@@ -15,7 +15,7 @@ internal static class FallbackExtensions
         services.AddSingleton<ExtractedTimeouts>();
         services.AddSingleton<LegacyFallbackMiddleware>();
         services.AddSingleton<PassiveHealthMiddleware>();
-        services.AddSingleton<Yarp.ReverseProxy.Transforms.Builder.ITransformProvider, ServerErrorHoldBack>();
+        services.AddSingleton<Yarp.ReverseProxy.Transforms.Builder.ITransformProvider, ExtractedHoldBack>();
         return facade;
     }
 }

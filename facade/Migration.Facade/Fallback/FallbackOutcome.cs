@@ -12,7 +12,7 @@ internal sealed record FallbackOutcome(string Reason)
 {
     /// <summary>
     /// The side the proxy is sending this request to now: the routed side, until a fallback resends it to the monolith
-    /// (the 5xx hold-back applies to the service only, and the monolith never gets a service token).
+    /// (the hold-back applies to the service only, and the monolith never gets a service token).
     /// </summary>
     public static string SideSentTo(HttpContext context, SliceRoute route) =>
         route.Side == Sides.Extracted && context.Features.Get<FallbackOutcome>() is null ? Sides.Extracted : Sides.Legacy;

@@ -9,7 +9,16 @@ namespace Migration.Facade.Fallback;
 /// </summary>
 internal static class FallbackPolicy
 {
-    public static bool IsSafe(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method);
+    /// <summary>The safe methods clients send (RFC 9110, 9.2.1): asking the monolith as well changes nothing.</summary>
+    public static bool IsSafe(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method);
+
+    /// <summary>
+    /// Whether the extracted side's answer is kept from the user, so the monolith can still answer: a 5xx, or a 405 whose
+    /// <c>Allow</c> header would name the service's methods instead of the monolith's. Only to a safe request, which may
+    /// be asked twice; a 501 is a 5xx.
+    /// </summary>
+    public static bool HoldsBack(string method, int status) =>
+        (status >= StatusCodes.Status500InternalServerError || status == StatusCodes.Status405MethodNotAllowed) && IsSafe(method);
 
     /// <summary>
     /// The reason to fall back, or null to let the user see the extracted side's answer. A request whose slice deadline
@@ -26,13 +35,14 @@ internal static class FallbackPolicy
             if (!IsSafe(method)) return null;
             return error.Error is ForwarderError.RequestTimedOut ? FallbackReasons.Timeout : FallbackReasons.Unreachable;
         }
-        return heldBackStatus is >= 500 && IsSafe(method) ? FallbackReasons.ServerError : null;
+        if (heldBackStatus is not { } status || !HoldsBack(method, status)) return null;
+        return status == StatusCodes.Status405MethodNotAllowed ? FallbackReasons.MethodNotAllowed : FallbackReasons.ServerError;
     }
 
     /// <summary>
     /// Whether the side that handled the request failed it: a proxy error the user did not cause, a 5xx, or a
     /// 5xx held back from the user, or the slice's deadline ran out. A client that disconnects makes YARP answer 502, which
-    /// is not the side's fault.
+    /// is not the side's fault; nor is a held-back 405, a method the service does not serve.
     /// </summary>
     public static bool SideFailed(IForwarderErrorFeature? error, int statusCode, int? heldBackStatus, bool deadlineExpired = false) =>
         deadlineExpired || (error is not null ? !IsClientFault(error.Error) : statusCode >= 500 || heldBackStatus >= 500);

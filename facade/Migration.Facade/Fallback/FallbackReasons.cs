@@ -14,4 +14,17 @@ internal static class FallbackReasons
 
     /// <summary>The extracted side was chosen but had no available destination (circuit open).</summary>
     public const string Unavailable = "unavailable";
+
+    /// <summary>
+    /// The service answered a safe request with 405, which was held back from the user: its <c>Allow</c> header names the
+    /// service's methods, and only the monolith's answer says what the address serves. Not a failure: the service answered,
+    /// for a method it does not serve (HEAD where a minimal API maps only GET, say).
+    /// </summary>
+    public const string MethodNotAllowed = "method-not-allowed";
+
+    /// <summary>
+    /// Whether the reason is the extracted side failing, an error its SLOs must see. Every reason is, but a method the
+    /// service does not serve; a reason added later counts as a failure unless it says otherwise here.
+    /// </summary>
+    public static bool IsFailure(string reason) => reason != MethodNotAllowed;
 }

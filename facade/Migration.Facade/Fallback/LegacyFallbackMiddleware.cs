@@ -123,11 +123,12 @@ internal sealed class LegacyFallbackMiddleware(TrafficStatistics traffic, Extrac
         Record(context, route.Slice, Sides.Legacy, started, budget.Cut(context), blameDeadline: false);
     }
 
-    // The extracted side's failure, counted and traced though the user never sees it, and the stage's published result.
-    // An unsampled request's span starts here; the caller ends it once the monolith answered.
+    // The extracted side's attempt, counted and traced though the user never sees it, and the stage's published result.
+    // It is an error for SLOs when the service failed; a 405 held back only says it does not serve the method. An
+    // unsampled request's span starts here; the caller ends it once the monolith answered.
     private Activity? FellBack(HttpContext context, string slice, string reason, double? milliseconds, long started)
     {
-        traffic.Record(slice, Sides.Extracted, error: true, milliseconds);
+        traffic.Record(slice, Sides.Extracted, error: FallbackReasons.IsFailure(reason), milliseconds);
         traffic.RecordFallback(slice, reason);
         context.Features.Set(new FallbackOutcome(reason));
         return TraceRecording.Keep(context, "fallback:" + reason, started);

@@ -51,6 +51,50 @@ public sealed class FallbackPolicyTests
     {
         Assert.Null(FallbackPolicy.Reason("GET", null, null));
         Assert.Null(FallbackPolicy.Reason("GET", null, 404));
+        Assert.False(FallbackPolicy.HoldsBack("GET", 200));
+        Assert.False(FallbackPolicy.HoldsBack("GET", 404));
+        Assert.False(FallbackPolicy.HoldsBack("HEAD", 400));
+    }
+
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("HEAD")]
+    [InlineData("OPTIONS")]
+    [InlineData("head")]
+    public void A_405_to_a_safe_request_is_held_back_so_the_monolith_says_which_methods_the_address_serves(string method)
+    {
+        Assert.True(FallbackPolicy.HoldsBack(method, 405));
+        Assert.Equal(FallbackReasons.MethodNotAllowed, FallbackPolicy.Reason(method, null, 405));
+    }
+
+    [Theory]
+    [InlineData("POST")]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    [InlineData("PATCH")]
+    public void A_405_to_an_unsafe_request_is_the_user_s_answer_as_its_body_went_to_the_service(string method)
+    {
+        Assert.False(FallbackPolicy.HoldsBack(method, 405));
+        Assert.False(FallbackPolicy.HoldsBack(method, 503));
+        Assert.Null(FallbackPolicy.Reason(method, null, 405));
+    }
+
+    [Fact]
+    public void OPTIONS_is_safe_like_GET_and_HEAD_and_a_501_is_a_server_error()
+    {
+        Assert.True(FallbackPolicy.IsSafe("OPTIONS"));
+        Assert.Equal(FallbackReasons.Timeout, FallbackPolicy.Reason("OPTIONS", TimedOut, null));
+        Assert.Equal(FallbackReasons.ServerError, FallbackPolicy.Reason("OPTIONS", null, 500));
+        Assert.True(FallbackPolicy.HoldsBack("HEAD", 501));
+        Assert.Equal(FallbackReasons.ServerError, FallbackPolicy.Reason("HEAD", null, 501));
+    }
+
+    [Fact]
+    public void Only_a_method_the_service_does_not_serve_is_no_failure_of_it()
+    {
+        Assert.False(FallbackReasons.IsFailure(FallbackReasons.MethodNotAllowed));
+        Assert.All([FallbackReasons.Unreachable, FallbackReasons.Timeout, FallbackReasons.ServerError, FallbackReasons.Unavailable],
+            reason => Assert.True(FallbackReasons.IsFailure(reason), reason));
     }
 }
 
@@ -88,6 +132,9 @@ public sealed class SideFailureTests
         Assert.True(FallbackPolicy.SideFailed(null, 503, null));
         Assert.True(FallbackPolicy.SideFailed(null, 200, 500));
         Assert.False(FallbackPolicy.SideFailed(null, 404, null));
+        // A 405 held back says only that the service does not serve the method; the monolith's answer is the user's.
+        Assert.False(FallbackPolicy.SideFailed(null, 405, null));
+        Assert.False(FallbackPolicy.SideFailed(null, 200, 405));
     }
 
     [Theory]

@@ -6,11 +6,11 @@ using Yarp.ReverseProxy.Transforms.Builder;
 namespace Migration.Facade.Fallback;
 
 /// <summary>
-/// A YARP response transform on every route: a 5xx from the extracted side to a safe request is not copied to the user
-/// and is published as <see cref="HeldBackResponse"/>, so <see cref="LegacyFallbackMiddleware"/> can still let the
-/// monolith answer.
+/// A YARP response transform on every route: an answer of the extracted side the user must not see
+/// (<see cref="FallbackPolicy.HoldsBack"/>: a 5xx or a 405 to a safe request) is not copied to the user and is published
+/// as <see cref="HeldBackResponse"/>, so <see cref="LegacyFallbackMiddleware"/> can still let the monolith answer.
 /// </summary>
-internal sealed class ServerErrorHoldBack : ITransformProvider
+internal sealed class ExtractedHoldBack : ITransformProvider
 {
     public void ValidateRoute(TransformRouteValidationContext context) { }
 
@@ -21,7 +21,7 @@ internal sealed class ServerErrorHoldBack : ITransformProvider
     public static ValueTask HoldBack(ResponseTransformContext context)
     {
         var http = context.HttpContext;
-        if (context.ProxyResponse is { } response && (int)response.StatusCode >= 500 && FallbackPolicy.IsSafe(http.Request.Method)
+        if (context.ProxyResponse is { } response && FallbackPolicy.HoldsBack(http.Request.Method, (int)response.StatusCode)
             && http.Features.Get<SliceRoute>() is { } route && FallbackOutcome.SideSentTo(http, route) == Sides.Extracted)
         {
             context.SuppressResponseBody = true;
