@@ -37,6 +37,25 @@ public sealed class DataPlaneHostTests
     }
 
     [Fact]
+    public async Task No_exporter_turns_on_an_instrument_of_the_data_planes_framework()
+    {
+        await using var bed = await ScriptedBed.StartAsync(ScriptedBackend.Json("{}"), ScriptedBackend.Json("{}"));
+        (await bed.Facade.Public.GetAsync("/anything")).EnsureSuccessStatusCode();
+        var factory = bed.Facade.DataPlaneServices.GetRequiredService<IMeterFactory>();
+
+        // A listener is told of every instrument already published; Enabled says whether any listener (the control
+        // plane's exporters included: they ask for Migration.* and ASP.NET Core's meters) records it.
+        var published = new List<Instrument>();
+        using var listener = new MeterListener { InstrumentPublished = (instrument, _) => { lock (published) published.Add(instrument); } };
+        listener.Start();
+
+        Instrument[] dataPlane;
+        lock (published) dataPlane = [.. published.Where(i => ReferenceEquals(i.Meter.Scope, factory))];
+        Assert.Contains(dataPlane, i => i.Name == "http.server.request.duration");
+        Assert.All(dataPlane, i => Assert.False(i.Enabled, $"{i.Meter.Name}/{i.Name} is recorded"));
+    }
+
+    [Fact]
     public async Task The_data_plane_logs_through_the_control_planes_providers()
     {
         var logs = new CapturedLogs();
