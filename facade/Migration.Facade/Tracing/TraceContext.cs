@@ -34,10 +34,26 @@ internal static class TraceContext
         return default;
     }
 
-    /// <summary>A traceparent with the sampled flag clear: the caller's trace id when it sent a valid one, else a new one.</summary>
+    /// <summary>
+    /// A traceparent with the sampled flag clear: the caller's trace id when it sent a valid one, else a new one; a new
+    /// span id. One string allocated, nothing else: every unsampled request makes one.
+    /// </summary>
     public static string Unsampled(string? callerTraceParent)
     {
-        var traceId = ActivityContext.TryParse(callerTraceParent, null, out var caller) ? caller.TraceId : ActivityTraceId.CreateRandom();
-        return string.Concat("00-", traceId.ToHexString(), "-", ActivitySpanId.CreateRandom().ToHexString(), "-00");
+        var caller = ActivityContext.TryParse(callerTraceParent, null, out _) ? callerTraceParent : null;
+        return string.Create(55, caller, static (chars, caller) =>
+        {
+            "00-".CopyTo(chars);
+            Span<byte> random = stackalloc byte[24];
+            Random.Shared.NextBytes(random);
+            // Never all zeros: W3C makes such an id invalid.
+            random[15] |= 1;
+            random[23] |= 1;
+            if (caller is not null) caller.AsSpan(3, 32).CopyTo(chars[3..]);
+            else Convert.TryToHexStringLower(random[..16], chars[3..35], out _);
+            chars[35] = '-';
+            Convert.TryToHexStringLower(random[16..], chars[36..52], out _);
+            "-00".CopyTo(chars[52..]);
+        });
     }
 }

@@ -91,6 +91,31 @@ public sealed partial class TraceContextTests
         Assert.Equal("00", sent.Groups["flags"].Value);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("00-00000000000000000000000000000000-00f067aa0ba902b7-01")]
+    [InlineData("garbage")]
+    public void Without_a_valid_caller_each_unsampled_traceparent_is_a_new_trace(string? caller)
+    {
+        var first = TraceParent().Match(TraceContext.Unsampled(caller));
+        var second = TraceParent().Match(TraceContext.Unsampled(caller));
+
+        Assert.True(first.Success && second.Success);
+        Assert.NotEqual(first.Groups["trace"].Value, second.Groups["trace"].Value);
+        Assert.True(ActivityContext.TryParse(first.Value, null, out var parsed));
+        Assert.Equal(ActivityTraceFlags.None, parsed.TraceFlags);
+    }
+
+    [Fact]
+    public void A_valid_caller_keeps_its_trace_id_with_a_new_span_and_no_sampled_flag()
+    {
+        var sent = TraceParent().Match(TraceContext.Unsampled($"00-{CallerTraceId}-{CallerSpanId}-01"));
+
+        Assert.Equal((CallerTraceId, "00"), (sent.Groups["trace"].Value, sent.Groups["flags"].Value));
+        Assert.NotEqual(CallerSpanId, sent.Groups["span"].Value);
+    }
+
     [GeneratedRegex("^00-(?<trace>[0-9a-f]{32})-(?<span>[0-9a-f]{16})-(?<flags>[0-9a-f]{2})$")]
     private static partial Regex TraceParent();
 }
