@@ -9,7 +9,7 @@ namespace Migration.Facade.Tests.Security;
 /// The control plane's bearer tokens live in the control plane's host: the data plane has no authentication at all, so a
 /// user's Authorization header is the backend's business and no proxied request runs an authentication handler.
 /// </summary>
-public sealed class NoDefaultSchemeTests
+public sealed class ProxiedRequestAuthenticationTests
 {
     [Fact]
     public async Task Proxied_requests_are_never_authenticated_by_the_facade_and_admin_calls_still_are()
