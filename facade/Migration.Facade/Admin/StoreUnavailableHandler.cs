@@ -1,8 +1,6 @@
 using System.Data.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Migration.Facade.Hosting;
 
 namespace Migration.Facade.Admin;
 
@@ -10,13 +8,11 @@ namespace Migration.Facade.Admin;
 /// On the control plane, a store or a side that is busy or down (a locked SQLite file, a lost PostgreSQL connection, a
 /// resilience timeout or open circuit) is a 503 to retry, not a 500: the request was fine, the moment was not.
 /// </summary>
-internal sealed class StoreUnavailableHandler(IOptions<FacadeEndpointOptions> endpoints, IProblemDetailsService problems) : IExceptionHandler
+internal sealed class StoreUnavailableHandler(IProblemDetailsService problems) : IExceptionHandler
 {
-    private readonly int _controlPort = endpoints.Value.ControlPlaneUri.Port;
-
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        if (context.Connection.LocalPort != _controlPort || !IsUnavailable(exception)) return false;
+        if (!IsUnavailable(exception)) return false;
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = "1";
         return await problems.TryWriteAsync(new ProblemDetailsContext

@@ -3,7 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace Migration.Facade.Hosting;
 
-/// <summary>The two listeners. Ports must be explicit: requests are told apart by the port they arrived on.</summary>
+/// <summary>The two hosts' listeners: the data plane's public URL and the control plane's. Ports must be explicit and differ.</summary>
 internal sealed record FacadeEndpointOptions : IValidatableObject
 {
     public const string Section = "Facade";
