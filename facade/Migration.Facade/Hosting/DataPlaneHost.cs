@@ -46,10 +46,7 @@ internal static class DataPlaneHost
     /// <summary>The data plane's log lines go where the control plane's go (console, OpenTelemetry, a test's capture).</summary>
     public static FacadeBuilder LogThroughControlPlane(this FacadeBuilder facade)
     {
-        facade.DataPlane.Services.AddSingleton<ILoggerProvider>(sp =>
-            new ControlPlaneLoggerProvider(sp.GetRequiredService<ControlPlaneLoggers>().Factory));
-        facade.ControlPlane.Services.AddSingleton(sp => new ControlPlaneLoggers(sp.GetRequiredService<ILoggerFactory>()));
-        facade.ShareWithDataPlane<ControlPlaneLoggers>();
+        facade.DataPlane.Services.AddSingleton<ILoggerProvider>(_ => new ControlPlaneLoggerProvider(facade.FromControlPlane<ILoggerFactory>()));
         return facade;
     }
 }

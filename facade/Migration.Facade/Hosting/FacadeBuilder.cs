@@ -20,9 +20,12 @@ internal sealed class FacadeBuilder(WebApplicationBuilder controlPlane, WebAppli
     /// <summary>The data plane reads the control plane's singleton <typeparamref name="T"/>.</summary>
     public FacadeBuilder ShareWithDataPlane<T>() where T : class
     {
-        dataPlane.Services.AddSingleton(_ => Built(_controlPlaneServices).GetRequiredService<T>());
+        dataPlane.Services.AddSingleton(_ => FromControlPlane<T>());
         return this;
     }
+
+    /// <summary>The control plane's <typeparamref name="T"/>, once it is built.</summary>
+    public T FromControlPlane<T>() where T : notnull => Built(_controlPlaneServices).GetRequiredService<T>();
 
     /// <summary>The control plane reads the data plane's singleton <typeparamref name="T"/>.</summary>
     public FacadeBuilder ShareWithControlPlane<T>() where T : class
